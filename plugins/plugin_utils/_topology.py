@@ -1,0 +1,347 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, rtcstack.debian contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+# This module is PRIVATE to the rtcstack.debian collection. It may change without notice.
+
+"""The stack's topology: which host publishes which service under which name and addresses.
+
+Built once from the inventory (hostvars, groups, settings); the DNS records, and every role's
+configuration, are derived from it.
+"""
+
+from __future__ import (absolute_import, division, print_function)
+__metaclass__ = type
+
+from collections.abc import Mapping
+
+from ansible_collections.rtcstack.debian.plugins.plugin_utils._address import (
+    check_ipv4,
+    check_ipv6,
+)
+from ansible_collections.rtcstack.debian.plugins.plugin_utils._common import (
+    RtcInputError,
+    RtcTypeError,
+    check_bool,
+    check_dns_label,
+    check_domain,
+    check_int,
+    check_port,
+    check_string,
+    is_dns_label,
+    is_list,
+    type_name,
+)
+
+SERVICES = ('turn', 'sip', 'xmpp')
+
+# Per service: (key, kind, default). The defaults are those of the matching rtc_* role variables.
+SERVICE_SETTINGS = {
+    'turn': (
+        ('group', 'group', 'rtc_turn'),
+        ('label', 'label', 'turn'),
+        ('port', 'port', 3478),
+        ('tls', 'bool', False),
+        ('tls_port', 'port', 5349),
+        ('publish_ipv6', 'bool', True),
+        ('priority', 'u16', 0),
+        ('weight', 'u16', 1),
+    ),
+    'sip': (
+        ('group', 'group', 'rtc_sip_proxy'),
+        ('label', 'label', 'sip'),
+        ('tls_port', 'port', 5061),
+        ('wss_port', 'port', 8443),
+        ('tcp_port', 'port', 5060),
+        ('publish_tcp', 'bool', False),
+        ('publish_ipv6', 'bool', True),
+        ('priority', 'u16', 0),
+        ('weight', 'u16', 1),
+    ),
+    'xmpp': (
+        ('group', 'group', 'rtc_xmpp'),
+        ('label', 'label', 'xmpp'),
+        ('c2s_port', 'port', 5222),
+        ('s2s_port', 'port', 5269),
+        ('direct_tls', 'bool', False),
+        ('c2s_tls_port', 'port', 5223),
+        ('publish_ipv6', 'bool', True),
+        ('priority', 'u16', 5),
+        ('weight', 'u16', 0),
+    ),
+}
+
+SETTINGS_KEYS = ('domain', 'apex_host', 'services')
+
+
+def _reword(exc, where, variable):
+    """Re-raise a check's error as ``<where>: <variable> <problem>``."""
+    joiner = ' ' if exc.problem.startswith(("'", '"')) else ': '
+    return type(exc)(where, '%s%s%s' % (variable, joiner, exc.problem))
+
+
+def _check_service_settings(service, given):
+    prefix = 'settings.services.%s' % service
+    if given is None:
+        given = {}
+    if not isinstance(given, Mapping):
+        raise RtcTypeError(prefix, 'expected a mapping, got %s' % type_name(given))
+    known = [key for key, _kind, _default in SERVICE_SETTINGS[service]]
+    unknown = sorted(str(key) for key in given if key not in known)
+    if unknown:
+        raise RtcInputError(prefix, 'unknown key %s; known keys are %s' % (', '.join(repr(key) for key in unknown), ', '.join(known)))
+    result = {}
+    for key, kind, default in SERVICE_SETTINGS[service]:
+        value = given.get(key)
+        where = '%s.%s' % (prefix, key)
+        if value is None:
+            value = default
+        if kind == 'group':
+            value = check_string(value, where)
+        elif kind == 'label':
+            value = check_dns_label(value, where)
+        elif kind == 'port':
+            value = check_port(value, where)
+        elif kind == 'bool':
+            value = check_bool(value, where)
+        else:
+            value = check_int(value, where, 0, 65535)
+        result[key] = value
+    return result
+
+
+def _check_settings(settings):
+    if not isinstance(settings, Mapping):
+        raise RtcTypeError('settings', 'expected a mapping with domain, apex_host and services, got %s' % type_name(settings))
+    unknown = sorted(str(key) for key in settings if key not in SETTINGS_KEYS)
+    if unknown:
+        raise RtcInputError('settings', 'unknown key %s; known keys are %s' % (', '.join(repr(key) for key in unknown), ', '.join(SETTINGS_KEYS)))
+    if settings.get('domain') in (None, ''):
+        raise RtcInputError('settings.domain', 'is required (the DNS domain of the stack, for example falcot.com)')
+    domain = check_domain(settings['domain'], 'settings.domain')
+
+    apex_host = settings.get('apex_host')
+    if apex_host == '':
+        apex_host = None
+    if apex_host is not None:
+        check_string(apex_host, 'settings.apex_host')
+
+    services = settings.get('services')
+    if services is None:
+        services = {}
+    if not isinstance(services, Mapping):
+        raise RtcTypeError('settings.services', 'expected a mapping of %s, got %s' % (', '.join(SERVICES), type_name(services)))
+    unknown = sorted(str(key) for key in services if key not in SERVICES)
+    if unknown:
+        raise RtcInputError('settings.services', 'unknown service %s; known services are %s' % (', '.join(repr(key) for key in unknown), ', '.join(SERVICES)))
+    checked = dict((service, _check_service_settings(service, services.get(service))) for service in SERVICES)
+    return domain, apex_host, checked
+
+
+def _group_members(groups, group):
+    members = groups.get(group)
+    if members is None:
+        return []
+    if not is_list(members):
+        raise RtcTypeError('groups[%r]' % group, 'expected a list of host names, got %s' % type_name(members))
+    result = []
+    for member in members:
+        if not isinstance(member, str):
+            raise RtcTypeError('groups[%r]' % group, 'expected a list of host names, got an item of type %s' % type_name(member))
+        if member not in result:
+            result.append(member)
+    return result
+
+
+class _Hosts:
+    """Reads and checks the per-host variables, once per host."""
+
+    def __init__(self, hostvars, domain):
+        self.hostvars = hostvars
+        self.domain = domain
+        self.facts = {}
+
+    def vars_of(self, host):
+        where = 'host %r' % host
+        try:
+            present = host in self.hostvars
+        except TypeError:
+            present = False
+        if not present:
+            raise RtcInputError(where, 'not found in hostvars')
+        host_vars = self.hostvars[host]
+        if not isinstance(host_vars, Mapping):
+            raise RtcTypeError(where, 'expected the host variables to be a mapping, got %s' % type_name(host_vars))
+        return host_vars
+
+    def get(self, host):
+        if host not in self.facts:
+            self.facts[host] = self._read(host)
+        return self.facts[host]
+
+    def _read(self, host):
+        where = 'host %r' % host
+        host_vars = self.vars_of(host)
+
+        label = host_vars.get('rtc_label')
+        if label in (None, ''):
+            if not is_dns_label(host.split('.')[0]):
+                raise RtcInputError(where, 'rtc_label is not set and the first part of the host name, %r, is not a valid DNS label; set rtc_label in host_vars'
+                                    % (host.split('.')[0], ))
+            label = host.split('.')[0].lower()
+        else:
+            try:
+                label = check_dns_label(label, 'rtc_label')
+            except RtcInputError as exc:
+                raise _reword(exc, where, 'rtc_label')
+
+        ipv4 = host_vars.get('rtc_ipv4')
+        if ipv4 in (None, ''):
+            raise RtcInputError(where, 'rtc_ipv4 is not set; every host of a service group and the apex host need their public IPv4 address')
+        try:
+            ipv4 = check_ipv4(ipv4, 'rtc_ipv4')
+        except RtcInputError as exc:
+            raise _reword(exc, where, 'rtc_ipv4')
+
+        ipv6 = host_vars.get('rtc_ipv6')
+        if ipv6 in (None, ''):
+            ipv6 = None
+        else:
+            try:
+                ipv6 = check_ipv6(ipv6, 'rtc_ipv6')
+            except RtcInputError as exc:
+                raise _reword(exc, where, 'rtc_ipv6')
+
+        ipv4_alt = host_vars.get('rtc_ipv4_alt')
+        if ipv4_alt in (None, ''):
+            ipv4_alt = None
+        else:
+            try:
+                ipv4_alt = check_ipv4(ipv4_alt, 'rtc_ipv4_alt')
+            except RtcInputError as exc:
+                raise _reword(exc, where, 'rtc_ipv4_alt')
+            if ipv4_alt == ipv4:
+                raise RtcInputError(where, 'rtc_ipv4_alt %r is the same as rtc_ipv4; the alternate address must be a second IPv4 address of the host'
+                                    % (ipv4_alt, ))
+
+        fqdn = _fqdn(label, self.domain, where)
+        return {'label': label, 'fqdn': fqdn, 'ipv4': ipv4, 'ipv6': ipv6, 'ipv4_alt': ipv4_alt}
+
+    def service_label(self, host, service, default):
+        where = 'host %r' % host
+        variable = 'rtc_%s_label' % service
+        label = self.vars_of(host).get(variable)
+        if label in (None, ''):
+            return default
+        try:
+            return check_dns_label(label, variable)
+        except RtcInputError as exc:
+            raise _reword(exc, where, variable)
+
+    def srv_number(self, host, variable, service, default):
+        """rtc_srv_priority / rtc_srv_weight: a number for all services, or a mapping per service."""
+        where = 'host %r' % host
+        value = self.vars_of(host).get(variable)
+        if isinstance(value, Mapping):
+            value = value.get(service)
+            variable = '%s.%s' % (variable, service)
+        if value in (None, ''):
+            return default
+        try:
+            return check_int(value, variable, 0, 65535)
+        except RtcInputError as exc:
+            raise _reword(exc, where, variable)
+
+
+def _fqdn(label, domain, where):
+    fqdn = '%s.%s' % (label, domain)
+    if len(fqdn) > 253:
+        raise RtcInputError(where, 'the name %r is longer than 253 characters' % (fqdn, ))
+    return fqdn
+
+
+def _describe(addresses):
+    return ' and '.join(address for address in addresses if address)
+
+
+class _Labels:
+    """Makes sure a DNS label never stands for two different sets of addresses."""
+
+    def __init__(self):
+        self.owners = {}
+
+    def claim(self, label, addresses, host, variable):
+        if label not in self.owners:
+            self.owners[label] = (addresses, host, variable)
+            return
+        other_addresses, other_host, other_variable = self.owners[label]
+        if other_addresses == addresses:
+            return
+        variables = [other_variable] if other_variable == variable else [variable, other_variable]
+        raise RtcInputError(
+            'label %r' % label,
+            'used by host %r (%s) for %s and by host %r (%s) for %s; one DNS name cannot point at both,'
+            ' give each host its own %s in host_vars'
+            % (other_host, other_variable, _describe(other_addresses), host, variable, _describe(addresses), ' or '.join(variables)))
+
+
+def topology(hostvars, groups, settings):
+    """Return the topology mapping described in the rtc_topology filter's documentation."""
+    domain, apex_host, services = _check_settings(settings)
+    if not isinstance(hostvars, Mapping):
+        raise RtcTypeError('hostvars', 'expected a mapping of host names to variables, got %s' % type_name(hostvars))
+    if not isinstance(groups, Mapping):
+        raise RtcTypeError('groups', 'expected a mapping of group names to host lists, got %s' % type_name(groups))
+
+    if apex_host is not None:
+        known = False
+        for group in groups:
+            if apex_host in _group_members(groups, group):
+                known = True
+                break
+        if not known:
+            raise RtcInputError('settings.apex_host', '%r is not a host of the inventory (it is in no group)' % (apex_host, ))
+
+    members = dict((service, _group_members(groups, services[service]['group'])) for service in SERVICES)
+
+    facts = _Hosts(hostvars, domain)
+    order = []
+    if apex_host is not None:
+        order.append(apex_host)
+    for service in SERVICES:
+        order.extend(host for host in members[service] if host not in order)
+    hosts = dict((host, facts.get(host)) for host in order)
+
+    labels = _Labels()
+    for host in order:
+        labels.claim(hosts[host]['label'], (hosts[host]['ipv4'], hosts[host]['ipv6']), host, 'rtc_label')
+
+    result_services = {}
+    for service in SERVICES:
+        config = services[service]
+        instances = []
+        for host in members[service]:
+            host_facts = hosts[host]
+            label = facts.service_label(host, service, config['label'])
+            ipv6 = host_facts['ipv6'] if config['publish_ipv6'] else None
+            labels.claim(label, (host_facts['ipv4'], ipv6), host, 'rtc_%s_label' % service)
+            instances.append({
+                'host': host,
+                'label': label,
+                'fqdn': _fqdn(label, domain, 'host %r' % host),
+                'ipv4': host_facts['ipv4'],
+                'ipv6': ipv6,
+                'ipv4_alt': host_facts['ipv4_alt'],
+                'priority': facts.srv_number(host, 'rtc_srv_priority', service, config['priority']),
+                'weight': facts.srv_number(host, 'rtc_srv_weight', service, config['weight']),
+            })
+        entry = dict(config)
+        entry['instances'] = instances
+        result_services[service] = entry
+
+    apex = None
+    if apex_host is not None:
+        apex = {'host': apex_host, 'ipv4': hosts[apex_host]['ipv4'], 'ipv6': hosts[apex_host]['ipv6']}
+
+    return {'domain': domain, 'hosts': hosts, 'apex': apex, 'services': result_services}

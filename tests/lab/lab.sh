@@ -1,0 +1,185 @@
+#!/usr/bin/env bash
+# The hermetic Debian lab: locally built Debian 12/13 images, an --internal podman network with the
+# seed's documentation addresses, and an apt caching proxy container that is the lab's only way out.
+#
+#   tests/lab/lab.sh images [12|13 ...]   build the images that are missing (debootstrap + podman import)
+#   tests/lab/lab.sh up                   images + network + apt proxy (idempotent)
+#   tests/lab/lab.sh down                 remove the lab's containers and network (keeps images and cache)
+#   tests/lab/lab.sh down-if-idle         the same, only when no container but the apt proxy is left
+#   tests/lab/lab.sh purge                down, then remove images and the package cache too
+#   tests/lab/lab.sh status
+#
+# Everything here runs as root on the host. Nothing is pulled from an image registry.
+set -euo pipefail
+
+LAB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+export CONTAINERS_CONF="${CONTAINERS_CONF:-$LAB_DIR/containers.conf}"
+
+# The names and addresses every scenario and the demo share (molecule/shared reads the same values
+# from tests/lab/lab.yml; keep the two in step).
+LAB_NETWORK=${LAB_NETWORK:-rtclab}
+LAB_SUBNET4=198.51.100.0/24
+LAB_GATEWAY4=198.51.100.1
+LAB_SUBNET6=2001:db8:1000:2000::/64
+LAB_PROXY_NAME=rtclab-aptproxy
+LAB_PROXY_IP4=198.51.100.2
+LAB_PROXY_IMAGE=localhost/rtcstack-aptproxy:12
+LAB_CACHE_VOLUME=rtclab-apt-cache
+LAB_IMAGE_PREFIX=localhost/rtcstack-debian
+
+declare -A SUITE=([12]=bookworm [13]=trixie)
+
+log() { printf '[lab] %s\n' "$*" >&2; }
+
+image_exists() { podman image exists "$1"; }
+
+# Remove a debootstrap target, unmounting first what debootstrap may have left mounted in it.
+remove_root() {
+  local root=$1
+  grep -F " $root/" /proc/mounts | awk '{print $2}' | sort -r | xargs -r -n1 umount -l || true
+  rm -rf "$root" "$root.log"
+}
+
+# Build localhost/rtcstack-debian:<release> with debootstrap's default mirror, systemd as init.
+build_image() {
+  local release=$1 suite=${SUITE[$1]:?unknown Debian release $1} root tag
+  tag="$LAB_IMAGE_PREFIX:$release"
+  if image_exists "$tag"; then log "image $tag present"; return 0; fi
+  root=$(mktemp -d /var/tmp/rtclab-rootfs.XXXXXX)
+  log "debootstrap $suite into $root"
+  debootstrap --variant=minbase \
+    --include=python3,python3-apt,systemd,systemd-sysv,dbus,iproute2,procps,ca-certificates \
+    "$suite" "$root" >"$root.log" 2>&1 || { tail -20 "$root.log" >&2; remove_root "$root"; return 1; }
+  # debootstrap writes only the release suite: add its updates and security suites, derived from the
+  # mirror line it chose, so the lab tests the packages a real host gets.
+  local main_line
+  main_line=$(grep -m1 '^deb ' "$root/etc/apt/sources.list")
+  {
+    echo "$main_line"
+    echo "${main_line/ $suite / $suite-updates }"
+    echo "${main_line/\/debian $suite //debian-security $suite-security }"
+  } >"$root/etc/apt/sources.list"
+  # A container gets its identity and DNS from podman; start with none baked in.
+  : >"$root/etc/machine-id"
+  rm -f "$root/etc/hostname" "$root/var/lib/dbus/machine-id"
+  rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/*
+  # Units that make no sense in a container and only slow boot or fail.
+  for unit in systemd-timesyncd.service getty@tty1.service apt-daily.timer apt-daily-upgrade.timer; do
+    ln -sf /dev/null "$root/etc/systemd/system/$unit"
+  done
+  tar -C "$root" -c . | podman import --change 'CMD ["/sbin/init"]' - "$tag" >/dev/null
+  remove_root "$root"
+  log "built $tag"
+}
+
+images() {
+  local releases=("$@")
+  [ ${#releases[@]} -gt 0 ] || releases=(12 13)
+  for r in "${releases[@]}"; do build_image "$r"; done
+}
+
+network_up() {
+  if podman network exists "$LAB_NETWORK"; then return 0; fi
+  log "creating internal network $LAB_NETWORK ($LAB_SUBNET4, $LAB_SUBNET6)"
+  podman network create --internal --subnet "$LAB_SUBNET4" --gateway "$LAB_GATEWAY4" \
+    --ipv6 --subnet "$LAB_SUBNET6" "$LAB_NETWORK" >/dev/null
+}
+
+# The apt proxy: apt-cacher-ng in a container on podman's default (NAT) network and on the lab
+# network. Lab containers have no route out; they reach Debian's archive only through it.
+proxy_image() {
+  if image_exists "$LAB_PROXY_IMAGE"; then return 0; fi
+  build_image 12
+  log "building $LAB_PROXY_IMAGE"
+  local c=rtclab-aptproxy-build
+  podman rm -f "$c" >/dev/null 2>&1 || true
+  podman run --name "$c" --network podman "$LAB_IMAGE_PREFIX:12" sh -ec '
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends apt-cacher-ng >/dev/null
+    rm -rf /var/lib/apt/lists/*' >&2 || { podman rm -f "$c" >/dev/null; return 1; }
+  podman commit --change 'CMD ["/usr/sbin/apt-cacher-ng", "-c", "/etc/rtclab-acng", "ForeGround=1"]' \
+    "$c" "$LAB_PROXY_IMAGE" >/dev/null
+  podman rm -f "$c" >/dev/null
+}
+
+proxy_up() {
+  proxy_image
+  if [ "$(podman inspect -f '{{.State.Running}}' "$LAB_PROXY_NAME" 2>/dev/null)" = true ]; then return 0; fi
+  podman rm -f "$LAB_PROXY_NAME" >/dev/null 2>&1 || true
+  podman volume exists "$LAB_CACHE_VOLUME" || podman volume create "$LAB_CACHE_VOLUME" >/dev/null
+  log "starting apt proxy $LAB_PROXY_NAME at $LAB_PROXY_IP4:3142"
+  podman run -d --name "$LAB_PROXY_NAME" \
+    --network podman --network "$LAB_NETWORK:ip=$LAB_PROXY_IP4" \
+    -v "$LAB_CACHE_VOLUME:/var/cache/apt-cacher-ng" \
+    -v "$LAB_DIR/acng.conf:/etc/rtclab-acng/acng.conf:ro" \
+    "$LAB_PROXY_IMAGE" >/dev/null
+  for _ in $(seq 1 50); do
+    if podman exec "$LAB_PROXY_NAME" bash -c 'exec 3<>/dev/tcp/127.0.0.1/3142' 2>/dev/null; then return 0; fi
+    sleep 0.2
+  done
+  podman logs "$LAB_PROXY_NAME" >&2 || true
+  log "apt proxy did not start"
+  return 1
+}
+
+up() {
+  # shellcheck disable=SC2086
+  images ${LAB_RELEASES:-12 13}
+  network_up
+  proxy_up
+}
+
+down() {
+  local ids
+  ids=$(podman ps -aq --filter "network=$LAB_NETWORK" 2>/dev/null || true)
+  if [ -n "$ids" ]; then
+    # shellcheck disable=SC2086
+    podman rm -f -t 2 $ids >/dev/null
+  fi
+  if podman network exists "$LAB_NETWORK"; then podman network rm "$LAB_NETWORK" >/dev/null; fi
+  log "lab network $LAB_NETWORK removed"
+}
+
+# Remove the network and stop the proxy only when no lab container but the proxy is left.
+down_if_idle() {
+  local others
+  others=$(podman ps -a --filter "network=$LAB_NETWORK" --format '{{.Names}}' 2>/dev/null | grep -vx "$LAB_PROXY_NAME" || true)
+  if [ -n "$others" ]; then log "lab network kept: still used by ${others//$'\n'/ }"; return 0; fi
+  down
+}
+
+purge() {
+  down
+  podman rmi -f "$LAB_PROXY_IMAGE" "$LAB_IMAGE_PREFIX:12" "$LAB_IMAGE_PREFIX:13" >/dev/null 2>&1 || true
+  podman volume rm -f "$LAB_CACHE_VOLUME" >/dev/null 2>&1 || true
+}
+
+status() {
+  podman images --filter "reference=localhost/rtcstack-*" --format '{{.Repository}}:{{.Tag}} {{.Size}}'
+  podman network exists "$LAB_NETWORK" && echo "network $LAB_NETWORK: up" || echo "network $LAB_NETWORK: down"
+  podman ps -a --filter "network=$LAB_NETWORK" --format '{{.Names}} {{.Status}} {{.Networks}}'
+}
+
+# Run a command on a lab address from the host only when the address is directly on a lab bridge
+# (no "via"): if the lab is down, a probe must not leave the machine.
+assert_lab_route() {
+  local addr=$1 route
+  route=$(ip route get "$addr" 2>/dev/null || true)
+  case "$route" in
+    *" via "*|"") log "refusing to probe $addr: not directly on a lab network ($route)"; return 1 ;;
+  esac
+}
+
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+  cmd=${1:-status}; shift || true
+  case "$cmd" in
+    images) images "$@" ;;
+    up) up ;;
+    down) down ;;
+    down-if-idle) down_if_idle ;;
+    purge) purge ;;
+    status) status ;;
+    route-ok) assert_lab_route "$@" ;;
+    *) echo "usage: $0 images|up|down|purge|status|route-ok ADDR" >&2; exit 2 ;;
+  esac
+fi
