@@ -102,9 +102,18 @@ proxy_image() {
   podman rm -f "$c" >/dev/null
 }
 
+# True when the proxy container really answers on its port. podman's own "running" is not enough: a
+# machine restored from a snapshot keeps podman's state while the container's processes are gone.
+proxy_answers() {
+  podman exec "$LAB_PROXY_NAME" bash -c 'exec 3<>/dev/tcp/127.0.0.1/3142' >/dev/null 2>&1
+}
+
 proxy_up() {
   proxy_image
-  if [ "$(podman inspect -f '{{.State.Running}}' "$LAB_PROXY_NAME" 2>/dev/null)" = true ]; then return 0; fi
+  if proxy_answers; then return 0; fi
+  if podman container exists "$LAB_PROXY_NAME"; then
+    log "apt proxy $LAB_PROXY_NAME does not answer: recreating it"
+  fi
   podman rm -f "$LAB_PROXY_NAME" >/dev/null 2>&1 || true
   podman volume exists "$LAB_CACHE_VOLUME" || podman volume create "$LAB_CACHE_VOLUME" >/dev/null
   log "starting apt proxy $LAB_PROXY_NAME at $LAB_PROXY_IP4:3142"
@@ -114,7 +123,7 @@ proxy_up() {
     -v "$LAB_DIR/acng.conf:/etc/rtclab-acng/acng.conf:ro" \
     "$LAB_PROXY_IMAGE" >/dev/null
   for _ in $(seq 1 50); do
-    if podman exec "$LAB_PROXY_NAME" bash -c 'exec 3<>/dev/tcp/127.0.0.1/3142' 2>/dev/null; then return 0; fi
+    if proxy_answers; then return 0; fi
     sleep 0.2
   done
   podman logs "$LAB_PROXY_NAME" >&2 || true
