@@ -19,8 +19,8 @@ description:
     second IPv4 address, different from C(rtc_ipv4); TURN uses it as its alternate STUN address.
     C(rtc_label) is the host's own DNS label; it defaults to the inventory host name up to the first dot.
   - A host can also override the service's DNS label with C(rtc_turn_label), C(rtc_sip_label) or
-    C(rtc_xmpp_label). It can override the SRV priority and weight with C(rtc_srv_priority) and
-    C(rtc_srv_weight), each given as an integer between 0 and 65535. A mapping of service names to such
+    C(rtc_xmpp_label). It can override the SRV priority and weight with C(rtc_host_srv_priority) and
+    C(rtc_host_srv_weight), each given as an integer between 0 and 65535. A mapping of service names to such
     integers is also accepted; a service missing from it keeps the service's setting.
   - A service whose group is missing from O(groups), or is empty, is not deployed. It still appears in the
     result, with no instances.

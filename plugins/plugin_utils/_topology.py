@@ -240,7 +240,7 @@ class _Hosts:
             raise _reword(exc, where, variable)
 
     def srv_number(self, host, variable, service, default):
-        """rtc_srv_priority / rtc_srv_weight: a number for all services, or a mapping per service."""
+        """rtc_host_srv_priority / rtc_host_srv_weight: a number for all services, or a mapping per service."""
         where = 'host %r' % host
         value = self.vars_of(host).get(variable)
         if isinstance(value, Mapping):
@@ -333,8 +333,8 @@ def topology(hostvars, groups, settings):
                 'ipv4': host_facts['ipv4'],
                 'ipv6': ipv6,
                 'ipv4_alt': host_facts['ipv4_alt'],
-                'priority': facts.srv_number(host, 'rtc_srv_priority', service, config['priority']),
-                'weight': facts.srv_number(host, 'rtc_srv_weight', service, config['weight']),
+                'priority': facts.srv_number(host, 'rtc_host_srv_priority', service, config['priority']),
+                'weight': facts.srv_number(host, 'rtc_host_srv_weight', service, config['weight']),
             })
         entry = dict(config)
         entry['instances'] = instances

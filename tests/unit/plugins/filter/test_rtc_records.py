@@ -326,8 +326,8 @@ def test_two_turn_hosts_two_sip_hosts():
     hostvars = {
         'server1': dict(SERVER1),
         'turn2': {'rtc_ipv4': '198.51.100.40', 'rtc_ipv6': '2001:db8:1000:2000::40', 'rtc_turn_label': 'turn-server2',
-                  'rtc_srv_priority': 10, 'rtc_srv_weight': 5},
-        'sip2': {'rtc_ipv4': '198.51.100.41', 'rtc_sip_label': 'sip-proxy2', 'rtc_srv_weight': {'sip': 3}},
+                  'rtc_host_srv_priority': 10, 'rtc_host_srv_weight': 5},
+        'sip2': {'rtc_ipv4': '198.51.100.41', 'rtc_sip_label': 'sip-proxy2', 'rtc_host_srv_weight': {'sip': 3}},
     }
     groups = dict(GROUPS, rtc_turn=['server1', 'turn2'], rtc_sip_proxy=['server1', 'sip2'], all=['server1', 'turn2', 'sip2'])
     records = records_for(hostvars, groups)
@@ -396,9 +396,9 @@ def inventories(draw):
         for offset, service in enumerate(('turn', 'sip', 'xmpp'), start=1):
             variables['rtc_%s_label' % service] = labels[index * 4 + offset]
         if draw(st.booleans()):
-            variables['rtc_srv_priority'] = draw(_U16)
+            variables['rtc_host_srv_priority'] = draw(_U16)
         if draw(st.booleans()):
-            variables['rtc_srv_weight'] = draw(_U16)
+            variables['rtc_host_srv_weight'] = draw(_U16)
         hostvars[name] = variables
     groups = {'all': names}
     for group in ('rtc_turn', 'rtc_sip_proxy', 'rtc_xmpp'):

@@ -182,7 +182,7 @@ def test_label_from_host_name_and_rtc_label():
 def test_two_turn_hosts_with_own_labels_and_srv_overrides():
     hostvars = {
         'turn1': {'rtc_ipv4': '198.51.100.21', 'rtc_ipv6': '2001:db8::21', 'rtc_ipv4_alt': '198.51.100.121', 'rtc_turn_label': 'turn-a'},
-        'turn2': {'rtc_ipv4': '198.51.100.22', 'rtc_turn_label': 'TURN-B', 'rtc_srv_priority': 10, 'rtc_srv_weight': '5'},
+        'turn2': {'rtc_ipv4': '198.51.100.22', 'rtc_turn_label': 'TURN-B', 'rtc_host_srv_priority': 10, 'rtc_host_srv_weight': '5'},
     }
     groups = {'rtc_turn': ['turn1', 'turn2']}
     result = rtc_topology(hostvars, groups, settings(apex_host=None))
@@ -196,8 +196,8 @@ def test_two_turn_hosts_with_own_labels_and_srv_overrides():
 
 
 def test_srv_overrides_as_mapping_per_service():
-    # group_vars may hold rtc_srv_priority as the per-service mapping of the role defaults
-    hostvars = {'server1': dict(SERVER1, rtc_srv_priority={'turn': 3, 'sip': 4}, rtc_srv_weight={'xmpp': 7})}
+    # a host may override only some services with a mapping
+    hostvars = {'server1': dict(SERVER1, rtc_host_srv_priority={'turn': 3, 'sip': 4}, rtc_host_srv_weight={'xmpp': 7})}
     result = rtc_topology(hostvars, GROUPS, settings())
     numbers = dict((s, (r['instances'][0]['priority'], r['instances'][0]['weight'])) for s, r in result['services'].items())
     assert numbers == {'turn': (3, 1), 'sip': (4, 1), 'xmpp': (5, 7)}
@@ -291,12 +291,12 @@ ERRORS = [
      "host 'server_1': rtc_label is not set and the first part of the host name, 'server_1', is not a valid DNS label; set rtc_label in host_vars"),
     (({'server1': dict(SERVER1, rtc_turn_label='turn server')}, GROUPS, SETTINGS),
      "host 'server1': rtc_turn_label 'turn server' is not a valid DNS label (1 to 63 letters, digits or hyphens, not starting or ending with a hyphen)"),
-    (({'server1': dict(SERVER1, rtc_srv_priority=70000)}, GROUPS, SETTINGS),
-     "host 'server1': rtc_srv_priority: expected an integer between 0 and 65535, got 70000"),
-    (({'server1': dict(SERVER1, rtc_srv_weight={'xmpp': 'heavy'})}, GROUPS, SETTINGS),
-     "host 'server1': rtc_srv_weight.xmpp: expected an integer between 0 and 65535, got 'heavy'"),
-    (({'server1': dict(SERVER1, rtc_srv_weight=[1])}, GROUPS, SETTINGS),
-     "host 'server1': rtc_srv_weight: expected an integer between 0 and 65535, got list"),
+    (({'server1': dict(SERVER1, rtc_host_srv_priority=70000)}, GROUPS, SETTINGS),
+     "host 'server1': rtc_host_srv_priority: expected an integer between 0 and 65535, got 70000"),
+    (({'server1': dict(SERVER1, rtc_host_srv_weight={'xmpp': 'heavy'})}, GROUPS, SETTINGS),
+     "host 'server1': rtc_host_srv_weight.xmpp: expected an integer between 0 and 65535, got 'heavy'"),
+    (({'server1': dict(SERVER1, rtc_host_srv_weight=[1])}, GROUPS, SETTINGS),
+     "host 'server1': rtc_host_srv_weight: expected an integer between 0 and 65535, got list"),
     # labels
     ((TWO_TURN, {'rtc_turn': ['turn1', 'turn2']}, settings(apex_host=None)),
      "label 'turn-server': used by host 'turn1' (rtc_turn_label) for 198.51.100.21 and by host 'turn2' (rtc_turn_label) for 198.51.100.22;"
