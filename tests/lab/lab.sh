@@ -181,6 +181,11 @@ assert_lab_route() {
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
   cmd=${1:-status}; shift || true
+  # One change to the lab at a time, machine-wide: two runs starting together (two checkouts, or the
+  # test lanes) would otherwise both find the proxy starting and both recreate it.
+  case "$cmd" in
+    images|up|down|down-if-idle|purge) exec 9>/run/lock/rtclab.lock; flock 9 ;;
+  esac
   case "$cmd" in
     images) images "$@" ;;
     up) up ;;
