@@ -253,34 +253,31 @@ class UserAgent:
         print('ACK sent', flush=True)
         return await self.wait_for_bye(call_id, wait_bye)
 
-    async def wait_for_bye(self, call_id, timeout):
+    async def requests(self, timeout):
+        """The requests that arrive within timeout seconds, in order (responses are dropped)."""
         loop = asyncio.get_running_loop()
         end = loop.time() + timeout
         while loop.time() < end:
             try:
                 message = await self.receive(end - loop.time())
             except asyncio.TimeoutError:
-                break
-            if not message.is_response and message.method == 'BYE' and message.get('call-id') == call_id:
+                return
+            if not message.is_response:
+                yield message
+
+    async def wait_for_bye(self, call_id, timeout):
+        async for message in self.requests(timeout):
+            if message.method == 'BYE' and message.get('call-id') == call_id:
                 await self.reply(message, 200, 'OK')
                 print('BYE from the other party: call completed', flush=True)
                 return True
-            if not message.is_response:
-                await self.handle_stray(message)
+            await self.handle_stray(message)
         print('no BYE within %d s' % timeout, flush=True)
         return False
 
     async def answer(self, timeout, bye_after):
         """Wait for an INVITE or a MESSAGE; answer a call and hang up (BYE) after bye_after seconds."""
-        loop = asyncio.get_running_loop()
-        end = loop.time() + timeout
-        while loop.time() < end:
-            try:
-                message = await self.receive(end - loop.time())
-            except asyncio.TimeoutError:
-                break
-            if message.is_response:
-                continue
+        async for message in self.requests(timeout):
             if message.method == 'MESSAGE':
                 await self.reply(message, 200, 'OK', to_tag=token(8))
                 print('MESSAGE for %s from %s: %s' % (message.ruri, message.get('from'), message.body), flush=True)
