@@ -5,7 +5,7 @@
 
     python3 tests/clients/xmpp_client.py login JID PASSWORD [options]
     python3 tests/clients/xmpp_client.py chat SENDER_JID SENDER_PASSWORD RECIPIENT_JID RECIPIENT_PASSWORD [options]
-    python3 tests/clients/xmpp_client.py turn JID PASSWORD [options]
+    python3 tests/clients/xmpp_client.py services JID PASSWORD [options]
     python3 tests/clients/xmpp_client.py muc JID PASSWORD ROOM_JID [options]
 
 The server is found as any client finds it: slixmpp asks for the domain's SRV records
@@ -31,6 +31,8 @@ from slixmpp.xmlstream import ET
 from slixmpp.xmlstream import resolver as slixmpp_resolver
 
 EXTDISCO = 'urn:xmpp:extdisco:2'
+# XEP-0215's attributes of a <service/>, as the services subcommand prints them; absent ones are null.
+SERVICE_FIELDS = ('type', 'host', 'port', 'transport', 'username', 'password', 'expires', 'restricted')
 AUTH_FAILED = 3
 
 
@@ -157,7 +159,9 @@ async def cmd_chat(options):
     return {'sender': sender.facts, 'recipient': recipient.facts, 'message': message}
 
 
-async def cmd_turn(options):
+async def external_services(options):
+    """The <service/> elements of the server's XEP-0215 answer (urn:xmpp:extdisco:2), and the session's facts.
+    A raw IQ: slixmpp has no plugin for XEP-0215."""
     client = await session(options.jid, options.password, options)
     try:
         iq = client.Iq()
@@ -167,8 +171,19 @@ async def cmd_turn(options):
         reply = await iq.send(timeout=options.timeout)
     finally:
         await close(client)
-    services = [dict(item.attrib) for item in reply.xml.iter('{%s}service' % EXTDISCO)]
-    return {'session': client.facts, 'services': services}
+    return list(reply.xml.iter('{%s}service' % EXTDISCO)), client.facts
+
+
+async def cmd_services(options):
+    """XEP-0215 external services in a fixed form: every field of SERVICE_FIELDS, the port a number."""
+    items, facts = await external_services(options)
+    services = []
+    for item in items:
+        service = {name: item.get(name) for name in SERVICE_FIELDS}
+        if service['port'] is not None:
+            service['port'] = int(service['port'])
+        services.append(service)
+    return {'session': facts, 'services': services}
 
 
 async def cmd_muc(options):
@@ -197,9 +212,9 @@ def parse():
     login = commands.add_parser('login', parents=[common])
     login.add_argument('jid')
     login.add_argument('password')
-    turn = commands.add_parser('turn', parents=[common])
-    turn.add_argument('jid')
-    turn.add_argument('password')
+    services = commands.add_parser('services', parents=[common])
+    services.add_argument('jid')
+    services.add_argument('password')
     muc = commands.add_parser('muc', parents=[common])
     muc.add_argument('jid')
     muc.add_argument('password')
@@ -224,7 +239,7 @@ def main():
     if not slixmpp_resolver.AIODNS_AVAILABLE:
         print(json.dumps({'error': 'aiodns is missing: slixmpp would use the system resolver'}))
         return 1
-    command = {'login': cmd_login, 'chat': cmd_chat, 'turn': cmd_turn, 'muc': cmd_muc}[options.command]
+    command = {'login': cmd_login, 'chat': cmd_chat, 'services': cmd_services, 'muc': cmd_muc}[options.command]
     try:
         result = asyncio.run(command(options))
     except PermissionError as exc:
