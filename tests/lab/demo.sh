@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 export RTC_DEBIAN=${RTC_DEBIAN:-12}
+RUN_DIR=.cache/demo
+mkdir -p "$RUN_DIR"
 
 case "${1:-up}" in
   up)
@@ -18,6 +20,23 @@ case "${1:-up}" in
       # shellcheck disable=SC2086
       podman exec "$client" dig +noall +answer +tries=2 +time=2 $q
     done
+    server=rtclab$RTC_DEBIAN-falcot-server1
+    echo
+    echo "TURN: joe relays messages between two allocations on turn-server.falcot.com:3467 (turnutils_uclient from $client):"
+    podman exec "$client" timeout 30 turnutils_uclient -y -c -n 5 -m 1 -u joe -w falcot-joe-lab -p 3467 198.51.100.19 \
+      | grep -o 'tot_send_msgs=[0-9]*, tot_recv_msgs=[0-9]*' | tail -n 1
+    echo
+    echo "SIP: joe registers over TLS at sip-proxy.falcot.com:5061 (sipsak from $client, the stack's CA):"
+    podman exec "$server" cat /etc/ssl/public/falcot.com-ca.pem | podman exec -i "$client" tee /etc/ssl/falcot-ca.pem >/dev/null
+    podman exec "$client" timeout 20 sipsak --transport tls --tls-ca-cert /etc/ssl/falcot-ca.pem -U -i -x 600 -vv \
+      -C sip:joe@198.51.100.90 -s sip:joe@falcot.com -u joe -a falcot-joe-lab \
+      --outbound-proxy=sip-proxy.falcot.com:5061 | grep -E '^(All usrloc tests|SIP/2.0 [1-6])' | tail -n 1
+    echo
+    echo "XMPP: joe sends alice a message (slixmpp from this machine, SRV through the lab BIND, STARTTLS, SCRAM):"
+    podman exec "$server" cat /etc/ssl/public/falcot.com-ca.pem >"$RUN_DIR/falcot-ca.pem"
+    printf 'falcot-joe-lab\nfalcot-alice-lab\n' | .venv/bin/python tests/clients/xmpp_client.py chat joe@falcot.com - \
+      alice@falcot.com - --dns 198.51.100.19 --cafile "$RUN_DIR/falcot-ca.pem" \
+      | .venv/bin/python -c 'import json, sys; m = json.load(sys.stdin)["message"]; print("alice got %r from %s" % (m["body"], m["from"]))'
     cat <<EOT
 
 The falcot.com lab runs on Debian $RTC_DEBIAN (container rtclab$RTC_DEBIAN-falcot-server1 on the internal
