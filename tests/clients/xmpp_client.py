@@ -36,6 +36,15 @@ try:
 except ImportError:  # main() refuses to run without it
     aiodns = None
 
+
+def patient_resolver(loop):
+    """slixmpp's resolver tries once and waits one second: on a busy 2-core machine one late answer from
+    the lab resolver then reads as "no records". Three tries of three seconds, for every lookup here."""
+    return aiodns.DNSResolver(loop=loop, tries=3, timeout=3.0)
+
+
+slixmpp_xmlstream.default_resolver = patient_resolver
+
 EXTDISCO = 'urn:xmpp:extdisco:2'
 # XEP-0215's attributes of a <service/>, as the services subcommand prints them; absent ones are null.
 SERVICE_FIELDS = ('type', 'host', 'port', 'transport', 'username', 'password', 'expires', 'restricted')
@@ -64,16 +73,6 @@ class LabClient(slixmpp.ClientXMPP):
         resolver.nameservers = [self.lab_dns]
 
     async def get_dns_records(self, domain, port=None):
-        # slixmpp's own resolver tries once and waits one second: on a busy 2-core machine one late
-        # answer from the lab resolver then reads as "no records". Three tries of three seconds.
-        original = slixmpp_xmlstream.default_resolver
-        slixmpp_xmlstream.default_resolver = lambda loop: aiodns.DNSResolver(loop=loop, tries=3, timeout=3.0)
-        try:
-            return await self._lab_dns_records(domain, port)
-        finally:
-            slixmpp_xmlstream.default_resolver = original
-
-    async def _lab_dns_records(self, domain, port=None):
         records = await super().get_dns_records(domain, port)
         self.facts['dns_records'] = [list(record) for record in records]
         if not records:
