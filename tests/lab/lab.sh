@@ -31,6 +31,11 @@ declare -A SUITE=([12]=bookworm [13]=trixie)
 
 log() { printf '[lab] %s\n' "$*" >&2; }
 
+# The lab lock is fd 9 (see the end of this file). A podman call that starts a container leaves conmon
+# running with the fds it was given: closing fd 9 for every podman call keeps the lock from living on
+# in the apt proxy's conmon, where it would stop every later lab change until the proxy stops.
+podman() { command podman "$@" 9>&-; }
+
 image_exists() { podman image exists "$1"; }
 
 # Remove a debootstrap target, unmounting first what debootstrap may have left mounted in it.
@@ -184,7 +189,10 @@ if [ "${BASH_SOURCE[0]}" = "$0" ]; then
   # One change to the lab at a time, machine-wide: two runs starting together (two checkouts, or the
   # test lanes) would otherwise both find the proxy starting and both recreate it.
   case "$cmd" in
-    images|up|down|down-if-idle|purge) exec 9>/run/lock/rtclab.lock; flock 9 ;;
+    images|up|down|down-if-idle|purge)
+      exec 9>/run/lock/rtclab.lock
+      flock -w "${LAB_LOCK_WAIT:-900}" 9 || { log "gave up after ${LAB_LOCK_WAIT:-900}s waiting for /run/lock/rtclab.lock: another lab change holds it (fuser -v shows who)"; exit 1; }
+      ;;
   esac
   case "$cmd" in
     images) images "$@" ;;
