@@ -1,0 +1,79 @@
+# Copyright: (c) 2026, rtcstack.debian contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""A call between two browsers through the whole stack, media relayed by TURN; a guest refused.
+
+Two tabs of Debian's Chromium open the served phone as two staff users. Both register over the
+proxy's secure WebSocket; one calls the other, the other answers; the callee's WebRTC statistics show
+inbound RTP bytes growing while ICE is restricted to relay candidates (?ice=relay), so the TURN server
+carries the media; both hang up. The click-to-call guest's call to a number that a static route would
+send to a provider gets the proxy's refusal. Environment: README.md.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+
+from conftest import env, with_query
+from harness import Phone, chromium, wait_until
+
+
+def _screenshot_path():
+    path = env('RTC_SCREENSHOT', required=False) or os.path.join(tempfile.gettempdir(), 'rtc-call-connected.png')
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    return path
+
+
+def test_relayed_call_between_two_browsers(lab):
+    caller_user, caller_password = env('RTC_CALLER'), env('RTC_CALLER_PASSWORD')
+    callee_user, callee_password = env('RTC_CALLEE'), env('RTC_CALLEE_PASSWORD')
+    media_seconds = float(env('RTC_MEDIA_SECONDS', '3', required=False))
+    url = with_query(lab.url, 'ice=relay')
+    with chromium(lab) as context:
+        caller = Phone(context, url, lab.timeout)
+        callee = Phone(context, url, lab.timeout)
+        caller.login(caller_user, caller_password)
+        callee.login(callee_user, callee_password)
+        caller.wait_status('registered')
+        callee.wait_status('registered')
+        assert caller.evaluate('() => window.rtcPhone.iceTransportPolicy') == 'relay'
+
+        caller.dial(env('RTC_CALLEE_DESTINATION', callee_user, required=False))
+        callee.wait_call_status('incoming')
+        callee.answer()
+        callee.wait_call_status('connected')
+        caller.wait_call_status('connected')
+        assert caller.evaluate('() => window.rtcPhone.lastFinalResponse.code') == 200
+
+        first = wait_until(callee.inbound_audio_bytes, timeout=lab.timeout, what='inbound RTP at the callee')
+        time.sleep(media_seconds)
+        later = callee.inbound_audio_bytes()
+        assert later > first, 'the callee received no more RTP: %s then %s bytes' % (first, later)
+        assert wait_until(caller.inbound_audio_bytes, timeout=lab.timeout, what='inbound RTP at the caller') > 0
+
+        for side in (caller, callee):
+            pair = wait_until(side.selected_candidate_pair, timeout=lab.timeout, what='a selected ICE candidate pair')
+            assert pair['local'] == 'relay', 'the media does not go through TURN: %s' % pair
+        callee.page.screenshot(path=_screenshot_path(), full_page=True)
+
+        caller.hangup()
+        caller.wait_call_status('ended')
+        callee.wait_call_status('ended')
+        for side in (caller, callee):
+            assert side.evaluate('() => window.rtcPhone.peerConnection') is None
+            assert side.status() == 'registered'
+            assert not side.errors, side.errors
+
+
+def test_guest_call_to_a_provider_number_is_refused(lab):
+    target = env('RTC_GUEST_TARGET')
+    expected = int(env('RTC_GUEST_EXPECT_CODE', '403', required=False))
+    with chromium(lab) as context:
+        guest = Phone(context, with_query(lab.url, 'guest'), lab.timeout)
+        guest.wait_status('connected')
+        guest.evaluate('(destination) => window.rtcPhone.call(destination)', target)
+        guest.wait_call_status('failed')
+        response = guest.evaluate('() => window.rtcPhone.lastFinalResponse')
+        assert response and response['code'] == expected, 'the guest got %s, not %s' % (response, expected)
+        assert not guest.errors, guest.errors
