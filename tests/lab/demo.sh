@@ -37,10 +37,22 @@ case "${1:-up}" in
     printf 'falcot-joe-lab\nfalcot-alice-lab\n' | .venv/bin/python tests/clients/xmpp_client.py chat joe@falcot.com - \
       alice@falcot.com - --dns 198.51.100.19 --cafile "$RUN_DIR/falcot-ca.pem" \
       | .venv/bin/python -c 'import json, sys; m = json.load(sys.stdin)["message"]; print("alice got %r from %s" % (m["body"], m["from"]))'
+    echo
+    echo "Web phone: joe calls alice between two Chromium tabs on https://falcot.com/ (wss://falcot.com:8443, audio relayed by TURN):"
+    mkdir -p .cache/artifacts
+    RTC_PHONE_URL=https://falcot.com/ RTC_BROWSER_RESOLVE="falcot.com=198.51.100.19,*.falcot.com=198.51.100.19" \
+      RTC_CA_FILE="$RUN_DIR/falcot-ca.pem" RTC_CALLER=joe RTC_CALLER_PASSWORD=falcot-joe-lab RTC_CALLEE=alice \
+      RTC_CALLEE_PASSWORD=falcot-alice-lab RTC_SCREENSHOT=.cache/artifacts/demo-call-connected.png \
+      .venv/bin/python -m pytest -q -p no:cacheprovider -k test_relayed_call_between_two_browsers tests/browser/test_call.py \
+      | tail -n 1
+    echo "(the connected call: .cache/artifacts/demo-call-connected.png)"
     cat <<EOT
 
 The falcot.com lab runs on Debian $RTC_DEBIAN (container rtclab$RTC_DEBIAN-falcot-server1 on the internal
 podman network rtclab). Open a shell there: podman exec -it rtclab$RTC_DEBIAN-falcot-server1 bash
+Open the web phone yourself in a browser on this machine: import $RUN_DIR/falcot-ca.pem as an authority
+in its certificate settings, start it with the lab's names, and log in as joe (falcot-joe-lab):
+  chromium --host-resolver-rules='MAP falcot.com 198.51.100.19, MAP *.falcot.com 198.51.100.19' https://falcot.com/
 Remove it: ./run demo-down
 EOT
     ;;
