@@ -20,6 +20,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import sync_playwright
 
 CHROMIUM_FLAGS = [
@@ -220,8 +221,15 @@ class Phone:
         self.console = []
         self.page.on('pageerror', lambda error: self.errors.append(str(error)))
         self.page.on('console', lambda message: self.console.append('%s: %s' % (message.type, message.text)))
+        self.page.on('requestfailed', lambda request: self.errors.append(
+            'request failed: %s %s' % (request.url, request.failure)))
         self.response = self.page.goto(url, wait_until='load')
-        self.page.wait_for_selector('body[data-ready="true"]', timeout=timeout * 1000)
+        try:
+            self.page.wait_for_selector('body[data-ready="true"]', timeout=timeout * 1000)
+        except PlaywrightTimeoutError as error:
+            raise LabError('the phone at %s did not become ready in %ss (HTTP %s); errors: %s; console: %s'
+                           % (url, timeout, self.response.status if self.response else None, self.errors,
+                              self.console)) from error
 
     def status(self):
         return self.page.inner_text('#status')
