@@ -11,6 +11,26 @@ case "${1:-up}" in
   up)
     molecule create -s falcot
     molecule converge -s falcot
+    # How to reach the lab as the scenario does, for an admin's own ansible-playbook runs.
+    mkdir -p "$RUN_DIR/falcot"
+    cat >"$RUN_DIR/falcot/inventory.yml" <<EOT
+# The falcot.com demo lab's connection settings (written by ./run demo; Debian $RTC_DEBIAN). Use it with
+# the seed's inventory:  ansible-playbook -i inventories/falcot -i $RUN_DIR/falcot/inventory.yml site.yml
+# The lab's containers get new host keys when they are made, so host-key checking is off here; keep it
+# on for real hosts (docs/connection.md).
+all:
+  vars:
+    ansible_connection: ssh
+    ansible_user: rtcadmin
+    ansible_ssh_private_key_file: $PWD/.cache/lab/ssh/id_ed25519
+    ansible_python_interpreter: /usr/bin/python3
+    ansible_pipelining: true
+    ansible_ssh_args: -o ControlMaster=auto -o ControlPersist=300s -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR
+    ansible_host_key_checking: false
+  hosts:
+    server1:
+      ansible_host: 198.51.100.19
+EOT
     client=rtclab$RTC_DEBIAN-falcot-client
     echo
     echo "The seed's DNS questions, asked from $client (its only resolver is the lab BIND on server1):"
@@ -49,7 +69,10 @@ case "${1:-up}" in
     cat <<EOT
 
 The falcot.com lab runs on Debian $RTC_DEBIAN (container rtclab$RTC_DEBIAN-falcot-server1 on the internal
-podman network rtclab). Open a shell there: podman exec -it rtclab$RTC_DEBIAN-falcot-server1 bash
+podman network rtclab). Log in as Ansible does (root may not):
+  ssh -i .cache/lab/ssh/id_ed25519 -o UserKnownHostsFile=/dev/null rtcadmin@198.51.100.19
+Run the collection against it yourself, as the demo did (the venv's Ansible, or Debian's):
+  ANSIBLE_COLLECTIONS_PATH=\$PWD/collections .venv/bin/ansible-playbook -i inventories/falcot -i $RUN_DIR/falcot/inventory.yml site.yml
 Open the web phone yourself in a browser on this machine: import $RUN_DIR/falcot-ca.pem as an authority
 in its certificate settings, start it with the lab's names, and log in as joe (falcot-joe-lab):
   chromium --host-resolver-rules='MAP falcot.com 198.51.100.19, MAP *.falcot.com 198.51.100.19' https://falcot.com/

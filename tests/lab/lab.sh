@@ -26,6 +26,10 @@ LAB_PROXY_IP4=198.51.100.2
 LAB_PROXY_IMAGE=localhost/rtcstack-aptproxy:12
 LAB_CACHE_VOLUME=rtclab-apt-cache
 LAB_IMAGE_PREFIX=localhost/rtcstack-debian
+# The unprivileged account Ansible logs in as over SSH (sudo without a password, as on a cloud image),
+# and the lab's SSH key: made on the first `up` of a checkout, kept in its .cache, never committed.
+LAB_ADMIN=rtcadmin
+LAB_SSH_KEY=${LAB_SSH_KEY:-$(cd "$LAB_DIR/../.." && pwd)/.cache/lab/ssh/id_ed25519}
 
 declare -A SUITE=([12]=bookworm [13]=trixie)
 
@@ -45,15 +49,22 @@ remove_root() {
   rm -rf "$root" "$root.log"
 }
 
-# Build localhost/rtcstack-debian:<release> with debootstrap's default mirror, systemd as init.
+# Build localhost/rtcstack-debian:<release> with debootstrap's default mirror, systemd as init, and
+# sshd for Ansible. The image is built under a tag that carries a digest of this recipe, then tagged
+# <release>: a changed recipe makes a new image on machines that kept an old one.
 build_image() {
-  local release=$1 suite=${SUITE[$1]:?unknown Debian release $1} root tag
-  tag="$LAB_IMAGE_PREFIX:$release"
-  if image_exists "$tag"; then log "image $tag present"; return 0; fi
+  local release=$1 suite=${SUITE[$1]:?unknown Debian release $1} root tag recipe
+  recipe=$(declare -f build_image | sha256sum | cut -c1-10)
+  tag="$LAB_IMAGE_PREFIX:$release-$recipe"
+  if image_exists "$tag"; then
+    podman tag "$tag" "$LAB_IMAGE_PREFIX:$release"
+    log "image $tag present"
+    return 0
+  fi
   root=$(mktemp -d /var/tmp/rtclab-rootfs.XXXXXX)
   log "debootstrap $suite into $root"
   debootstrap --variant=minbase \
-    --include=python3,python3-apt,systemd,systemd-sysv,dbus,iproute2,procps,ca-certificates \
+    --include=python3,python3-apt,systemd,systemd-sysv,dbus,iproute2,procps,ca-certificates,openssh-server,sudo \
     "$suite" "$root" >"$root.log" 2>&1 || { tail -20 "$root.log" >&2; remove_root "$root"; return 1; }
   # debootstrap writes only the release suite: add its updates and security suites, derived from the
   # mirror line it chose, so the lab tests the packages a real host gets.
@@ -68,11 +79,19 @@ build_image() {
   : >"$root/etc/machine-id"
   rm -f "$root/etc/hostname" "$root/var/lib/dbus/machine-id"
   rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/*
+  # Ansible comes in over SSH as an unprivileged admin with passwordless sudo; root may not log in, and
+  # nobody logs in with a password. (The lab's key is added when a container starts.)
+  chroot "$root" useradd --create-home --shell /bin/bash "$LAB_ADMIN"
+  echo "$LAB_ADMIN ALL=(ALL:ALL) NOPASSWD: ALL" >"$root/etc/sudoers.d/$LAB_ADMIN"
+  chmod 0440 "$root/etc/sudoers.d/$LAB_ADMIN"
+  printf '%s\n' 'PermitRootLogin no' 'PasswordAuthentication no' 'KbdInteractiveAuthentication no' \
+    >"$root/etc/ssh/sshd_config.d/rtclab.conf"
   # Units that make no sense in a container and only slow boot or fail.
   for unit in systemd-timesyncd.service getty@tty1.service apt-daily.timer apt-daily-upgrade.timer; do
     ln -sf /dev/null "$root/etc/systemd/system/$unit"
   done
   tar -C "$root" -c . | podman import --change 'CMD ["/sbin/init"]' - "$tag" >/dev/null
+  podman tag "$tag" "$LAB_IMAGE_PREFIX:$release"
   remove_root "$root"
   log "built $tag"
 }
@@ -136,7 +155,17 @@ proxy_up() {
   return 1
 }
 
+# The key Ansible logs in with, one per checkout; the containers get its public half at creation.
+ssh_key() {
+  [ -e "$LAB_SSH_KEY" ] && return 0
+  mkdir -p "$(dirname "$LAB_SSH_KEY")"
+  chmod 0700 "$(dirname "$LAB_SSH_KEY")"
+  ssh-keygen -q -t ed25519 -N '' -C rtclab -f "$LAB_SSH_KEY"
+  log "made the lab's SSH key $LAB_SSH_KEY"
+}
+
 up() {
+  ssh_key
   # shellcheck disable=SC2086
   images ${LAB_RELEASES:-12 13}
   network_up
@@ -164,7 +193,8 @@ down_if_idle() {
 
 purge() {
   down
-  podman rmi -f "$LAB_PROXY_IMAGE" "$LAB_IMAGE_PREFIX:12" "$LAB_IMAGE_PREFIX:13" >/dev/null 2>&1 || true
+  # shellcheck disable=SC2046
+  podman rmi -f "$LAB_PROXY_IMAGE" $(podman images -q --filter "reference=$LAB_IMAGE_PREFIX") >/dev/null 2>&1 || true
   podman volume rm -f "$LAB_CACHE_VOLUME" >/dev/null 2>&1 || true
 }
 
