@@ -6,9 +6,17 @@
 Each file in cases/ lists cases: the role, the variables that make the inventory wrong (over the valid
 base.yml), a regular expression the failure must contain, and strings it must not contain. The role
 runs against this machine in check mode, so nothing here can change the machine.
+
+The role cases of one file run in one ansible-playbook process, one play per case (an ansible-playbook
+costs about two seconds before it runs anything): the case's address variables become host facts (the
+topology reads them through hostvars), its other variables the role's task variables, and a rescue
+records the refusal, so that one refused case does not end the others. A case that names a playbook
+(site.yml's checks of every role first) runs that playbook on its own, with the case's variables as
+extra variables.
 """
 from __future__ import annotations
 
+import functools
 import json
 import os
 import pathlib
@@ -21,41 +29,111 @@ import yaml
 
 HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
+# The variables the topology reads per host (hostvars), not from the play: set as host facts, each
+# case's own or base.yml's, and '' (the topology's "not set") where base.yml has none.
+PER_HOST = re.compile(r'^rtc_(ipv4|ipv6|ipv4_alt|label|[a-z_]+_label|host_srv_priority|host_srv_weight)$')
+ENV = dict(os.environ, ANSIBLE_COLLECTIONS_PATH=str(ROOT / 'collections'), ANSIBLE_NOCOLOR='1',
+           ANSIBLE_RETRY_FILES_ENABLED='0', ANSIBLE_STDOUT_CALLBACK='ansible.builtin.default')
 
 
-def _cases():
-    return list(_iter_cases())
+def _files():
+    return sorted((HERE / 'cases').glob('*.yml'))
 
 
 def _iter_cases():
-    for path in sorted((HERE / 'cases').glob('*.yml')):
-        for case in yaml.safe_load(path.read_text()):
-            yield pytest.param(case, id='%s: %s' % (path.stem, case['name']))
+    for path in _files():
+        for index, case in enumerate(yaml.safe_load(path.read_text())):
+            yield pytest.param(path.stem, index, case, id='%s: %s' % (path.stem, case['name']),
+                               marks=pytest.mark.xdist_group(path.stem))
 
 
-@pytest.mark.parametrize('case', _cases())
-def test_preflight_refuses(case):
-    variables = yaml.safe_load((HERE / 'base.yml').read_text())
+def _base():
+    return yaml.safe_load((HERE / 'base.yml').read_text())
+
+
+def _playbook(cases):
+    """One play per role case: set the host's address facts, run the role, record what happened."""
+    base = _base()
+    per_host = sorted({key for case in dict(cases).values() for key in case.get("vars", {}) if PER_HOST.match(key)}
+                      | {key for key in base if PER_HOST.match(key)})
+    plays = [{'name': 'Gather the facts the roles check', 'hosts': 'all', 'gather_facts': True,
+              'gather_subset': ['min'], 'tasks': []}]
+    for index, case in cases:
+        variables = dict(case.get('vars', {}))
+        host_facts = {key: base.get(key, '') for key in per_host}
+        host_facts.update((key, variables.pop(key)) for key in list(variables) if PER_HOST.match(key))
+        plays.append({
+            'name': 'case %d' % index,
+            'hosts': 'all',
+            'gather_facts': False,
+            'tasks': [
+                {'name': 'Give the host the case address variables', 'ansible.builtin.set_fact': host_facts},
+                {'name': 'Run the role', 'block': [
+                    {'name': 'Run the role under test', 'ansible.builtin.include_role': {'name': case['role']},
+                     'vars': variables},
+                    {'name': 'Record an accepted inventory', 'ansible.builtin.set_fact': {'preflight_outcome': 'accepted'}},
+                ], 'rescue': [
+                    {'name': 'Record a refusal', 'ansible.builtin.set_fact': {'preflight_outcome': 'refused'}},
+                ], 'always': [
+                    {'name': 'Say what happened', 'ansible.builtin.debug': {'msg': 'preflight case %d: {{ preflight_outcome }}' % index}},
+                ]},
+            ],
+        })
+    return plays
+
+
+@functools.lru_cache(maxsize=None)
+def _run_file(stem):
+    """Run a file's role cases in one ansible-playbook; the output of each case's play, by index."""
+    cases = [(i, c) for i, c in enumerate(yaml.safe_load((HERE / 'cases' / (stem + '.yml')).read_text()))
+             if 'playbook' not in c]
+    with tempfile.TemporaryDirectory() as tmp:
+        playbook = pathlib.Path(tmp) / 'cases.yml'
+        playbook.write_text(yaml.safe_dump(_playbook(cases), sort_keys=False))
+        inventory = yaml.safe_load((HERE / 'inventory.yml').read_text())
+        inventory['all']['hosts']['server1'].update(_base())
+        (pathlib.Path(tmp) / 'inventory.yml').write_text(yaml.safe_dump(inventory))
+        result = subprocess.run(
+            ['ansible-playbook', '--check', '-i', str(pathlib.Path(tmp) / 'inventory.yml'), str(playbook)],
+            capture_output=True, text=True, env=ENV, timeout=600, check=False)
+    output = result.stdout + result.stderr
+    sections = {}
+    for match in re.finditer(r'^PLAY \[case (\d+)\] \*+$(.*?)(?=^PLAY )', output, re.M | re.S):
+        sections[int(match.group(1))] = match.group(2)
+    return output, sections
+
+
+def _run_playbook(case):
+    variables = _base()
     variables.update(case.get('vars', {}))
-    if 'role' in case:
-        variables['preflight_role'] = case['role']
-    # A case may run a whole playbook instead of one role (site.yml's checks of every role first).
-    playbook = ROOT / case['playbook'] if 'playbook' in case else HERE / 'play.yml'
     with tempfile.NamedTemporaryFile('w', suffix='.json', delete=False) as handle:
         json.dump(variables, handle)
-    env = dict(os.environ, ANSIBLE_COLLECTIONS_PATH=str(ROOT / 'collections'), ANSIBLE_NOCOLOR='1',
-               ANSIBLE_RETRY_FILES_ENABLED='0', ANSIBLE_STDOUT_CALLBACK='ansible.builtin.default')
     try:
         result = subprocess.run(
-            ['ansible-playbook', '--check', '-i', str(HERE / 'inventory.yml'), str(playbook),
+            ['ansible-playbook', '--check', '-i', str(HERE / 'inventory.yml'), str(ROOT / case['playbook']),
              '-e', '@' + handle.name],
-            capture_output=True, text=True, env=env, timeout=300, check=False)
+            capture_output=True, text=True, env=ENV, timeout=300, check=False)
     finally:
         os.unlink(handle.name)
-    output = result.stdout + result.stderr
-    assert result.returncode != 0, 'the role accepted a bad inventory:\n' + output
+    return result.returncode, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize('stem, index, case', list(_iter_cases()))
+def test_preflight_refuses(stem, index, case):
+    if 'playbook' in case:
+        returncode, output = _run_playbook(case)
+        assert returncode != 0, 'the playbook accepted a bad inventory:\n' + output
+        # The failure comes from the preflight, before any task that could change a host.
+        assert 'changed=0' in output, output
+    else:
+        whole, sections = _run_file(stem)
+        assert index in sections, 'no play ran for this case:\n' + whole
+        output = sections[index]
+        assert 'preflight case %d: refused' % index in output, 'the role accepted a bad inventory:\n' + output
+        assert not re.search(r'^changed: ', output, re.M), 'the role changed something before refusing:\n' + output
+        # The case's secrets show up nowhere in the whole run, not only in its own play.
+        for secret in case.get('forbid', []):
+            assert secret not in whole, 'the output shows a secret'
     assert re.search(case['expect'], output), 'the failure does not say %r:\n%s' % (case['expect'], output)
     for secret in case.get('forbid', []):
         assert secret not in output, 'the output shows a secret'
-    # The failure comes from the preflight, before any task that could change a host.
-    assert 'changed=0' in output, output
