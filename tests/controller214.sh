@@ -15,23 +15,11 @@ molecule create -s falcot
 
 # The same path as the scenarios and as users: SSH as the lab's unprivileged admin, become from the
 # playbooks, pipelining and a persistent connection.
-cat >"$work/lab.yml" <<EOT
-all:
-  vars:
-    ansible_connection: ssh
-    ansible_user: rtcadmin
-    ansible_ssh_private_key_file: $PWD/.cache/lab/ssh/id_ed25519
-    ansible_python_interpreter: /usr/bin/python3
-  hosts:
-    server1:
-      ansible_host: 198.51.100.19
-EOT
+tests/lab/lab.sh inventory server1=198.51.100.19 >"$work/lab.yml"
 
 run214() {
   env -u VIRTUAL_ENV PATH=/usr/sbin:/usr/bin:/sbin:/bin \
     ANSIBLE_COLLECTIONS_PATH="$PWD/collections" ANSIBLE_GATHERING=explicit \
-    ANSIBLE_PIPELINING=true ANSIBLE_HOST_KEY_CHECKING=false \
-    ANSIBLE_SSH_ARGS="-o ControlMaster=auto -o ControlPersist=300s -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR" \
     /usr/bin/ansible-playbook -i inventories/falcot -i "$work/lab.yml" site.yml
 }
 

@@ -13,24 +13,11 @@ case "${1:-up}" in
     molecule converge -s falcot
     # How to reach the lab as the scenario does, for an admin's own ansible-playbook runs.
     mkdir -p "$RUN_DIR/falcot"
-    cat >"$RUN_DIR/falcot/inventory.yml" <<EOT
-# The falcot.com demo lab's connection settings (written by ./run demo; Debian $RTC_DEBIAN). Use it with
-# the seed's inventory:  ansible-playbook -i inventories/falcot -i $RUN_DIR/falcot/inventory.yml site.yml
-# The lab's containers get new host keys when they are made, so host-key checking is off here; keep it
-# on for real hosts (docs/connection.md).
-all:
-  vars:
-    ansible_connection: ssh
-    ansible_user: rtcadmin
-    ansible_ssh_private_key_file: $PWD/.cache/lab/ssh/id_ed25519
-    ansible_python_interpreter: /usr/bin/python3
-    ansible_pipelining: true
-    ansible_ssh_args: -o ControlMaster=auto -o ControlPersist=300s -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR
-    ansible_host_key_checking: false
-  hosts:
-    server1:
-      ansible_host: 198.51.100.19
-EOT
+    {
+      echo "# The falcot.com demo lab's connection settings (written by ./run demo; Debian $RTC_DEBIAN). Use it with"
+      echo "# the seed's inventory:  ansible-playbook -i inventories/falcot -i $RUN_DIR/falcot/inventory.yml site.yml"
+      tests/lab/lab.sh inventory server1=198.51.100.19
+    } >"$RUN_DIR/falcot/inventory.yml"
     client=rtclab$RTC_DEBIAN-falcot-client
     echo
     echo "The seed's DNS questions, asked from $client (its only resolver is the lab BIND on server1):"

@@ -8,6 +8,7 @@
 #   tests/lab/lab.sh down-if-idle         the same, only when no container but the apt proxy is left
 #   tests/lab/lab.sh purge                down, then remove images and the package cache too
 #   tests/lab/lab.sh status
+#   tests/lab/lab.sh inventory NAME=ADDR ...   the lab's connection settings as an inventory
 #
 # Everything here runs as root on the host. Nothing is pulled from an image registry.
 set -euo pipefail
@@ -164,6 +165,27 @@ ssh_key() {
   log "made the lab's SSH key $LAB_SSH_KEY"
 }
 
+# The lab's connection settings as an inventory, for hosts given as NAME=ADDRESS: what the scenarios'
+# Ansible configuration says, for a playbook run by hand (the demo) or by another Ansible (2.14).
+inventory() {
+  cat <<EOT
+# The lab's containers get new host keys when they are made, so host-key checking is off here; keep it
+# on for real hosts (docs/connection.md).
+all:
+  vars:
+    ansible_connection: ssh
+    ansible_user: $LAB_ADMIN
+    ansible_ssh_private_key_file: $LAB_SSH_KEY
+    ansible_python_interpreter: /usr/bin/python3
+    ansible_pipelining: true
+    ansible_ssh_args: -o ControlMaster=auto -o ControlPersist=300s -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR
+    ansible_host_key_checking: false
+  hosts:
+EOT
+  local host
+  for host in "$@"; do printf '    %s:\n      ansible_host: %s\n' "${host%%=*}" "${host#*=}"; done
+}
+
 up() {
   ssh_key
   # shellcheck disable=SC2086
@@ -232,6 +254,7 @@ if [ "${BASH_SOURCE[0]}" = "$0" ]; then
     purge) purge ;;
     status) status ;;
     route-ok) assert_lab_route "$@" ;;
-    *) echo "usage: $0 images|up|down|purge|status|route-ok ADDR" >&2; exit 2 ;;
+    inventory) inventory "$@" ;;
+    *) echo "usage: $0 images|up|down|purge|status|route-ok ADDR|inventory NAME=ADDR..." >&2; exit 2 ;;
   esac
 fi
