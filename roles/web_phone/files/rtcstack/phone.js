@@ -3,7 +3,7 @@
 // click-to-call visitors (?guest), from guest.js.
 //
 // For tests and integrations the phone is window.rtcPhone: its state (status, callStatus,
-// lastFinalResponse, connectionAttempts), its actions (login, call, answer, hangup, logout) and the
+// lastFinalResponse, connectionAttempts, reconnectWaits), its actions (login, call, answer, hangup, logout) and the
 // current RTCPeerConnection (peerConnection).
 import {
   Invitation,
@@ -27,6 +27,9 @@ const phone = {
   lastFinalResponse: null,
   // When each WebSocket connection attempt started (ms since the epoch).
   connectionAttempts: [],
+  // Each wait before a reconnection: when the attempt failed (ms since the epoch) and the seconds
+  // waited from then.
+  reconnectWaits: [],
   iceServers: [],
   iceTransportPolicy: "all",
   identity: null,
@@ -194,6 +197,7 @@ function scheduleReconnect() {
   const wait = nextDelay;
   nextDelay = Math.min(nextDelay * 2, recoveryInterval("connection_recovery_max_interval", 30));
   $("status").dataset.retryIn = String(wait);
+  phone.reconnectWaits.push({ failedAt: Date.now(), wait });
   reconnectTimer = setTimeout(connect, wait * 1000);
 }
 
