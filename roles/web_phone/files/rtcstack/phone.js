@@ -3,8 +3,8 @@
 // click-to-call visitors (?guest), from guest.js.
 //
 // For tests and integrations the phone is window.rtcPhone: its state (status, callStatus,
-// lastFinalResponse, connectionAttempts, reconnectWaits), its actions (login, call, answer, hangup, logout) and the
-// current RTCPeerConnection (peerConnection).
+// lastFinalResponse, connectionAttempts, reconnectWaits), its actions (login, call, answer, hangup,
+// logout) and the current RTCPeerConnection (peerConnection).
 import {
   Invitation,
   Inviter,
