@@ -34,7 +34,8 @@ class ActionModule(ActionBase):
         task_vars = task_vars or {}
         args = dict(self._task.args)
         known = args.pop('known_files', None)
-        if known is not None and not set(args) - PLAIN_ARGS and args.get('src') and args.get('dest'):
+        # A file the find did not see (a first run) is not rendered twice: the builtin action renders it.
+        if known_file(known, args.get('dest')) is not None and not set(args) - PLAIN_ARGS and args.get('src'):
             rendered = self._render(args['src'], task_vars)
             if isinstance(rendered, str):
                 sha1 = checksum(rendered)
