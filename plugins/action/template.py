@@ -34,14 +34,14 @@ class ActionModule(ActionBase):
         task_vars = task_vars or {}
         args = dict(self._task.args)
         known = args.pop('known_files', None)
+        entry = known_file(known, args.get('dest'))
         # A file the find did not see (a first run) is not rendered twice: the builtin action renders it.
-        if known_file(known, args.get('dest')) is not None and not set(args) - PLAIN_ARGS and args.get('src'):
+        if entry is not None and not set(args) - PLAIN_ARGS and args.get('src'):
             rendered = self._render(args['src'], task_vars)
             if isinstance(rendered, str):
                 sha1 = checksum(rendered)
-                if matches(known, args['dest'], sha1, args):
+                if matches(entry, sha1, args):
                     result = super(ActionModule, self).run(tmp, task_vars)
-                    entry = known_file(known, args['dest'])
                     result.update(changed=False, dest=args['dest'], path=args['dest'], checksum=sha1,
                                   state='file', owner=entry.get('pw_name'), group=entry.get('gr_name'),
                                   mode=entry.get('mode'), size=entry.get('size'))

@@ -54,16 +54,16 @@ def known_file(known_files, path):
     return None
 
 
-def matches(known_files, dest, content_checksum, args):
-    """True when ``dest`` is a plain file with this content and every owner/group/mode in ``args``.
+def matches(entry, content_checksum, args):
+    """True when ``entry`` (``known_file``'s answer for the task's dest) is a plain file with this
+    content and every owner/group/mode in ``args``.
 
     ``args`` are the task's arguments (without ``known_files``). False whenever a detail is missing
     or not understood, so that the caller runs the builtin module.
     """
     if not isinstance(args, Mapping) or set(args) - PLAIN_ARGS:
         return False
-    entry = known_file(known_files, dest)
-    if entry is None or not entry.get('isreg') or entry.get('islnk'):
+    if not isinstance(entry, Mapping) or not entry.get('isreg') or entry.get('islnk'):
         return False
     if not content_checksum or entry.get('checksum') != content_checksum:
         return False

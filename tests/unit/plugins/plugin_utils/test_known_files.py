@@ -10,7 +10,7 @@ import hashlib
 
 import pytest
 
-from ansible_collections.rtcstack.debian.plugins.plugin_utils._known_files import checksum, matches, mode_bits
+from ansible_collections.rtcstack.debian.plugins.plugin_utils._known_files import checksum, known_file, matches, mode_bits
 
 TEXT = 'listen=udp:198.51.100.19:5060\n'
 SUM = hashlib.sha1(TEXT.encode('utf-8')).hexdigest()
@@ -34,12 +34,12 @@ def test_mode_bits(mode, bits):
 
 
 def test_the_same_file_matches():
-    assert matches([{'path': '/etc/other'}, FOUND], ARGS['dest'], SUM, ARGS)
+    assert matches(known_file([{'path': '/etc/other'}, FOUND], ARGS['dest']), SUM, ARGS)
 
 
 def test_a_task_without_owner_group_mode_compares_the_content_only():
-    assert matches([FOUND], ARGS['dest'], SUM, {'src': 's.j2', 'dest': ARGS['dest'], 'backup': True,
-                                                'validate': 'kamailio -c -f %s'})
+    args = {'src': 's.j2', 'dest': ARGS['dest'], 'backup': True, 'validate': 'kamailio -c -f %s'}
+    assert matches(known_file([FOUND], ARGS['dest']), SUM, args)
 
 
 @pytest.mark.parametrize('change', [
@@ -52,28 +52,28 @@ def test_a_task_without_owner_group_mode_compares_the_content_only():
     {'path': '/etc/kamailio/tls.cfg.bak'},
 ])
 def test_any_difference_sends_the_task_to_the_module(change):
-    assert not matches([dict(FOUND, **change)], ARGS['dest'], SUM, ARGS)
+    assert not matches(known_file([dict(FOUND, **change)], ARGS['dest']), SUM, ARGS)
 
 
 @pytest.mark.parametrize('extra', [{'force': False}, {'follow': True}, {'attributes': '+i'},
                                    {'trim_blocks': False}, {'newline_sequence': '\r\n'}])
 def test_an_option_it_does_not_account_for_sends_the_task_to_the_module(extra):
-    assert not matches([FOUND], ARGS['dest'], SUM, dict(ARGS, **extra))
+    assert not matches(known_file([FOUND], ARGS['dest']), SUM, dict(ARGS, **extra))
 
 
 @pytest.mark.parametrize('known', [None, [], 'not a list', [None, 'x'], {'files': [FOUND]}])
 def test_no_usable_state_sends_the_task_to_the_module(known):
-    assert not matches(known, ARGS['dest'], SUM, ARGS)
+    assert not matches(known_file(known, ARGS['dest']), SUM, ARGS)
 
 
 def test_a_mode_it_cannot_compare_sends_the_task_to_the_module():
-    assert not matches([FOUND], ARGS['dest'], SUM, dict(ARGS, mode='u=rw,g=r'))
-    assert not matches([dict(FOUND, mode=None)], ARGS['dest'], SUM, ARGS)
+    assert not matches(known_file([FOUND], ARGS['dest']), SUM, dict(ARGS, mode='u=rw,g=r'))
+    assert not matches(known_file([dict(FOUND, mode=None)], ARGS['dest']), SUM, ARGS)
 
 
 def test_numeric_owner_sends_the_task_to_the_module():
-    assert not matches([FOUND], ARGS['dest'], SUM, dict(ARGS, owner=0))
+    assert not matches(known_file([FOUND], ARGS['dest']), SUM, dict(ARGS, owner=0))
 
 
 def test_an_empty_checksum_never_matches():
-    assert not matches([dict(FOUND, checksum='')], ARGS['dest'], '', ARGS)
+    assert not matches(known_file([dict(FOUND, checksum='')], ARGS['dest']), '', ARGS)
