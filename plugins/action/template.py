@@ -22,6 +22,7 @@ from ansible.errors import AnsibleError
 from ansible.plugins.action import ActionBase
 from ansible.plugins.loader import lookup_loader
 
+from ansible_collections.rtcstack.debian.plugins.plugin_utils._known_action import run_builtin
 from ansible_collections.rtcstack.debian.plugins.plugin_utils._known_files import (
     PLAIN_ARGS, checksum, known_file, matches)
 
@@ -46,12 +47,7 @@ class ActionModule(ActionBase):
                                   state='file', owner=entry.get('pw_name'), group=entry.get('gr_name'),
                                   mode=entry.get('mode'), size=entry.get('size'))
                     return result
-        task = self._task.copy()
-        task.args.pop('known_files', None)
-        builtin = self._shared_loader_obj.action_loader.get(
-            'ansible.legacy.template', task=task, connection=self._connection, play_context=self._play_context,
-            loader=self._loader, templar=self._templar, shared_loader_obj=self._shared_loader_obj)
-        return builtin.run(tmp=tmp, task_vars=task_vars)
+        return run_builtin(self, 'ansible.legacy.template', tmp, task_vars)
 
     def _render(self, src, task_vars):
         """The template rendered as the builtin template lookup does, or None if that fails here."""

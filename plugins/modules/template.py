@@ -22,15 +22,10 @@ description:
     those below, the template does not render to text) the task runs M(ansible.builtin.template) with the
     same arguments, O(known_files) removed. A file changed on the host after the find is therefore only
     seen by the next run.
-  - The collection's roles read the files each writes with one M(ansible.builtin.find) and pass its
-    C(files), so that a run that changes nothing costs one module call per role instead of two per file.
+  - The collection's roles read the files each writes with one M(rtcstack.debian.stat_paths) (dns with
+    one M(ansible.builtin.find)) and pass its C(files), so that a run that changes nothing costs one
+    module call per role instead of two per file.
 options:
-  known_files:
-    description:
-      - The C(files) result of M(ansible.builtin.find) with O(ansible.builtin.find#module:get_checksum=true)
-        over the directories that hold O(dest).
-    type: list
-    elements: dict
   src:
     description: The template, as for M(ansible.builtin.template).
     type: path
@@ -55,18 +50,15 @@ options:
   validate:
     description: As for M(ansible.builtin.template); runs only when the file is written.
     type: str
-notes:
-  - Any other option of M(ansible.builtin.template) is passed on, and the task then always runs the builtin module.
+extends_documentation_fragment:
+  - ansible.builtin.action_common_attributes
+  - rtcstack.debian.known_files
 attributes:
   check_mode:
-    description: Can run in check_mode and return changed status prediction without modifying target.
     support: full
   diff_mode:
-    description: Will return details on what has changed (or possibly needs changing in check_mode), when in diff mode.
     support: full
   platform:
-    description: Target OS/families that can be operated against.
-    support: full
     platforms: posix
 seealso:
   - module: ansible.builtin.template

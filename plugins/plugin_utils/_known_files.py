@@ -5,18 +5,20 @@
 
 # This module is PRIVATE to the rtcstack.debian collection. It may change without notice.
 
-"""Whether a file a task would write is already there, as a role's one ``find`` saw it.
+"""Whether a file or directory a task would write is already there, as a role's one ``find`` saw it.
 
-A role reads the state of every file it writes with one ``ansible.builtin.find`` (``get_checksum``);
-``rtcstack.debian.template`` then compares a rendered file with that state on the controller. Only
-an exact match of a plain file (content, and each of owner, group and mode the task sets) counts:
-anything else, or anything this code does not understand, means "let the builtin module decide".
+A role reads the state of everything it writes with one ``ansible.builtin.find`` (``get_checksum``,
+``file_type: any`` when directories count too); ``rtcstack.debian.template``, ``rtcstack.debian.copy``
+and ``rtcstack.debian.file`` then compare what the task wants with that state on the controller. Only
+an exact match counts (content, and each of owner, group and mode the task sets): anything else, or
+anything this code does not understand, means "let the builtin module decide".
 """
 
 from __future__ import (absolute_import, division, print_function)
 __metaclass__ = type
 
 import hashlib
+import posixpath
 import re
 from collections.abc import Mapping, Sequence
 
@@ -25,6 +27,15 @@ from collections.abc import Mapping, Sequence
 PLAIN_ARGS = frozenset(('src', 'dest', 'owner', 'group', 'mode', 'backup', 'validate'))
 
 _OCTAL_MODE = re.compile(r'^0?[0-7]{3,4}$')
+
+
+# The arguments of ansible.builtin.file that a known directory can account for (state=directory).
+DIRECTORY_ARGS = frozenset(('path', 'state', 'owner', 'group', 'mode'))
+
+# The arguments of ansible.builtin.copy a match can account for; directory_mode only applies to
+# directories the builtin module creates, so a directory that exists meets it.
+COPY_ARGS = frozenset(('src', 'content', 'dest', 'owner', 'group', 'mode', 'backup', 'validate', 'remote_src',
+                       'directory_mode'))
 
 
 def checksum(text):
@@ -54,6 +65,32 @@ def known_file(known_files, path):
     return None
 
 
+def _attributes_match(entry, args):
+    """The entry has each owner, group and (octal) mode that ``args`` set."""
+    if args.get('owner') is not None and entry.get('pw_name') != args['owner']:
+        return False
+    if args.get('group') is not None and entry.get('gr_name') != args['group']:
+        return False
+    if args.get('mode') is not None:
+        wanted = mode_bits(args['mode'])
+        if wanted is None or wanted != mode_bits(entry.get('mode')):
+            return False
+    return True
+
+
+def is_directory(entry):
+    """The entry is a directory itself (``find`` reports a link to one as a link)."""
+    return isinstance(entry, Mapping) and bool(entry.get('isdir')) and not entry.get('islnk')
+
+
+def directory_matches(entry, args):
+    """True when ``entry`` (the ``find`` entry of the task's path) is the directory
+    ``ansible.builtin.file`` with ``state: directory`` and these ``args`` would leave as it is."""
+    if not isinstance(args, Mapping) or set(args) - DIRECTORY_ARGS or args.get('state') != 'directory':
+        return False
+    return is_directory(entry) and _attributes_match(entry, args)
+
+
 def matches(entry, content_checksum, args):
     """True when ``entry`` (``known_file``'s answer for the task's dest) is a plain file with this
     content and every owner/group/mode in ``args``.
@@ -67,12 +104,57 @@ def matches(entry, content_checksum, args):
         return False
     if not content_checksum or entry.get('checksum') != content_checksum:
         return False
-    if args.get('owner') is not None and entry.get('pw_name') != args['owner']:
+    return _attributes_match(entry, args)
+
+
+def _file_args(args):
+    """The arguments of a copy that apply to each file it writes."""
+    return dict((key, args[key]) for key in ('dest', 'owner', 'group', 'mode') if args.get(key) is not None)
+
+
+def remote_copy_matches(known_files, args):
+    """True when a ``remote_src`` copy would change nothing: ``known_files`` shows its source and its
+    dest as regular files with the same checksum, the dest with every owner/group/mode in ``args``."""
+    if not isinstance(args, Mapping) or set(args) - COPY_ARGS or not args.get('remote_src'):
         return False
-    if args.get('group') is not None and entry.get('gr_name') != args['group']:
+    if not args.get('src') or not args.get('dest') or args['dest'].endswith('/'):
         return False
-    if args.get('mode') is not None:
-        wanted = mode_bits(args['mode'])
-        if wanted is None or wanted != mode_bits(entry.get('mode')):
+    source = known_file(known_files, args['src'])
+    if not isinstance(source, Mapping) or not source.get('isreg') or source.get('islnk'):
+        return False
+    return matches(known_file(known_files, args['dest']), source.get('checksum'), _file_args(args))
+
+
+def copy_matches(known_files, args, content_checksum):
+    """True when a copy of one controller file, or of ``content``, with this checksum would change nothing."""
+    if not isinstance(args, Mapping) or set(args) - COPY_ARGS or args.get('remote_src'):
+        return False
+    if not args.get('dest') or args['dest'].endswith('/'):
+        return False
+    return matches(known_file(known_files, args['dest']), content_checksum, _file_args(args))
+
+
+def copy_tree_matches(known_files, args, files, directories):
+    """True when copying a controller directory's content (``src`` ending in ``/``) would change nothing.
+
+    ``files`` maps each regular file's path relative to ``src`` to its checksum, ``directories``
+    lists the subdirectories the same way. Each must be known under ``dest``: the directories as
+    directories, the files with their checksum and the task's owner/group/mode. A source without any
+    file is never a match.
+    """
+    if not isinstance(args, Mapping) or set(args) - COPY_ARGS or args.get('remote_src'):
+        return False
+    if not args.get('dest') or not isinstance(files, Mapping) or not files:
+        return False
+    root = posixpath.normpath(args['dest'])
+    if not is_directory(known_file(known_files, root)):
+        return False
+    for relative in directories:
+        if not is_directory(known_file(known_files, posixpath.join(root, relative))):
+            return False
+    per_file = _file_args(args)
+    for relative, content_checksum in files.items():
+        per_file['dest'] = posixpath.join(root, relative)
+        if not matches(known_file(known_files, per_file['dest']), content_checksum, per_file):
             return False
     return True

@@ -10,7 +10,8 @@ import hashlib
 
 import pytest
 
-from ansible_collections.rtcstack.debian.plugins.plugin_utils._known_files import checksum, known_file, matches, mode_bits
+from ansible_collections.rtcstack.debian.plugins.plugin_utils._known_files import (
+    checksum, copy_matches, copy_tree_matches, directory_matches, known_file, matches, mode_bits, remote_copy_matches)
 
 TEXT = 'listen=udp:198.51.100.19:5060\n'
 SUM = hashlib.sha1(TEXT.encode('utf-8')).hexdigest()
@@ -77,3 +78,104 @@ def test_numeric_owner_sends_the_task_to_the_module():
 
 def test_an_empty_checksum_never_matches():
     assert not matches(known_file([dict(FOUND, checksum='')], ARGS['dest']), '', ARGS)
+
+
+# Directories (rtcstack.debian.file, state=directory), as find with file_type: any reports them.
+DIR = {'path': '/usr/share/rtcstack-web-phone', 'isdir': True, 'isreg': False, 'islnk': False,
+       'mode': '0755', 'pw_name': 'root', 'gr_name': 'root'}
+DIR_ARGS = {'path': DIR['path'], 'state': 'directory', 'owner': 'root', 'group': 'root', 'mode': '0755'}
+
+
+def test_the_same_directory_matches():
+    assert directory_matches(known_file([FOUND, DIR], DIR['path']), DIR_ARGS)
+    assert directory_matches(DIR, {'path': DIR['path'], 'state': 'directory'})
+
+
+@pytest.mark.parametrize('change', [
+    {'mode': '0775'}, {'pw_name': 'www-data'}, {'gr_name': 'www-data'},
+    {'isdir': False, 'isreg': True},  # a file where the directory should be
+    {'islnk': True},                  # a link to a directory: the builtin module decides
+])
+def test_any_difference_of_a_directory_sends_the_task_to_the_module(change):
+    assert not directory_matches(dict(DIR, **change), DIR_ARGS)
+
+
+@pytest.mark.parametrize('args', [
+    dict(DIR_ARGS, state='touch'), dict(DIR_ARGS, state='absent'), {'path': DIR['path']},
+    dict(DIR_ARGS, recurse=True), dict(DIR_ARGS, mode='u=rwx,go=rx'), dict(DIR_ARGS, follow=False),
+])
+def test_a_directory_task_it_cannot_answer_goes_to_the_module(args):
+    assert not directory_matches(DIR, args)
+
+
+def test_an_unknown_directory_goes_to_the_module():
+    assert not directory_matches(known_file([FOUND], DIR['path']), DIR_ARGS)
+
+
+# Copies (rtcstack.debian.copy).
+CERT = {'path': '/etc/ssl/certs/rtcstack.pem', 'isreg': True, 'islnk': False, 'checksum': SUM,
+        'mode': '0644', 'pw_name': 'root', 'gr_name': 'root'}
+SERVED = dict(CERT, path='/var/lib/rtcstack/served/web_phone.pem')
+REMOTE = {'src': CERT['path'], 'dest': SERVED['path'], 'remote_src': True, 'owner': 'root', 'group': 'root',
+          'mode': '0644'}
+
+
+def test_a_served_copy_equal_to_its_source_matches():
+    assert remote_copy_matches([CERT, SERVED], REMOTE)
+
+
+@pytest.mark.parametrize('known', [
+    [CERT],                                        # no copy yet
+    [SERVED],                                      # the source was not read
+    [CERT, dict(SERVED, checksum='0' * 40)],       # a renewed certificate
+    [dict(CERT, islnk=True, isreg=False), SERVED],  # a link as the source: the builtin module follows it
+    [CERT, dict(SERVED, mode='0600')],
+])
+def test_a_served_copy_that_differs_goes_to_the_module(known):
+    assert not remote_copy_matches(known, REMOTE)
+
+
+@pytest.mark.parametrize('args', [dict(REMOTE, remote_src=False), dict(REMOTE, dest=SERVED['path'] + '/'),
+                                  dict(REMOTE, force=False), dict(REMOTE, src='')])
+def test_a_remote_copy_it_cannot_answer_goes_to_the_module(args):
+    assert not remote_copy_matches([CERT, SERVED], args)
+
+
+def test_a_controller_file_matches_by_its_checksum():
+    args = {'src': 'ca.pem', 'dest': SERVED['path'], 'mode': '0644'}
+    assert copy_matches([SERVED], args, SUM)
+    assert not copy_matches([SERVED], args, '0' * 40)
+    assert not copy_matches([SERVED], dict(args, remote_src=True), SUM)
+    assert not copy_matches([SERVED], dict(args, local_follow=False), SUM)
+
+
+def test_content_matches_by_the_checksum_of_its_text():
+    args = {'content': TEXT, 'dest': SERVED['path'], 'owner': 'root', 'group': 'root', 'mode': '0644'}
+    assert copy_matches([SERVED], args, checksum(TEXT))
+    assert not copy_matches([SERVED], args, checksum(TEXT + '\n'))
+
+
+PAGE = {'index.html': SUM, 'js/phone.js': '1' * 40}
+DOCROOT = dict(DIR, path='/usr/share/rtcstack-web-phone/rtcstack')
+PAGE_KNOWN = [DOCROOT, dict(DIR, path=DOCROOT['path'] + '/js'),
+              dict(FOUND, path=DOCROOT['path'] + '/index.html', mode='0644', gr_name='root'),
+              dict(FOUND, path=DOCROOT['path'] + '/js/phone.js', checksum='1' * 40, mode='0644', gr_name='root')]
+TREE_ARGS = {'src': 'rtcstack/', 'dest': DOCROOT['path'] + '/', 'owner': 'root', 'group': 'root', 'mode': '0644',
+             'directory_mode': '0755'}
+
+
+def test_a_copied_tree_matches():
+    assert copy_tree_matches(PAGE_KNOWN, TREE_ARGS, PAGE, ['js'])
+
+
+@pytest.mark.parametrize('drop', range(4))
+def test_a_tree_with_anything_missing_goes_to_the_module(drop):
+    known = PAGE_KNOWN[:drop] + PAGE_KNOWN[drop + 1:]
+    assert not copy_tree_matches(known, TREE_ARGS, PAGE, ['js'])
+
+
+def test_a_tree_with_another_file_content_or_mode_goes_to_the_module():
+    assert not copy_tree_matches(PAGE_KNOWN, TREE_ARGS, dict(PAGE, **{'index.html': '2' * 40}), ['js'])
+    assert not copy_tree_matches(PAGE_KNOWN, dict(TREE_ARGS, mode='0640'), PAGE, ['js'])
+    assert not copy_tree_matches(PAGE_KNOWN, TREE_ARGS, {}, [])
+    assert not copy_tree_matches(PAGE_KNOWN, dict(TREE_ARGS, remote_src=True), PAGE, ['js'])

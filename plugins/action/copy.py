@@ -1,0 +1,97 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, rtcstack.debian contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""ansible.builtin.copy, with no remote call when a role's find already shows the copy as made.
+
+The builtin copy action runs ``stat`` on the host for each file (and ``file`` for its owner, group
+and mode) even when nothing changes. With ``known_files`` (the ``files`` of an
+``ansible.builtin.find`` with ``get_checksum: true``, ``file_type: any`` for directories) this action
+reports no change without touching the host when the find shows the copy as made:
+
+- ``remote_src: true``: the source and the dest are listed as regular files with the same checksum;
+- a controller file, or ``content``: the dest is listed with its checksum;
+- a controller directory's content (``src`` ending in ``/``): ``dest`` and every subdirectory are
+  listed as directories and every file with its checksum.
+
+Each file must also have the task's owner, group and octal mode. Every other case, and any detail
+this action does not understand (another option, a link in the source tree, a vaulted file), runs
+the builtin copy action with the same arguments (without ``known_files``).
+"""
+
+from __future__ import (absolute_import, division, print_function)
+__metaclass__ = type
+
+import hashlib
+import os
+
+from ansible.errors import AnsibleError
+from ansible.plugins.action import ActionBase
+
+from ansible_collections.rtcstack.debian.plugins.plugin_utils._known_action import run_builtin
+from ansible_collections.rtcstack.debian.plugins.plugin_utils._known_files import (
+    COPY_ARGS, checksum, copy_matches, copy_tree_matches, remote_copy_matches)
+
+
+def _sha1(path):
+    digest = hashlib.sha1()
+    with open(path, 'rb') as handle:
+        for block in iter(lambda: handle.read(65536), b''):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _tree(root):
+    """({relative file: sha1}, [relative directory]) of a directory, or None if it holds a link or
+    anything but regular files and directories."""
+    files, directories = {}, []
+    for top, dirs, names in os.walk(root, followlinks=False):
+        for name in dirs:
+            full = os.path.join(top, name)
+            if os.path.islink(full):
+                return None
+            directories.append(os.path.relpath(full, root))
+        for name in names:
+            full = os.path.join(top, name)
+            if os.path.islink(full) or not os.path.isfile(full):
+                return None
+            files[os.path.relpath(full, root)] = _sha1(full)
+    return files, directories
+
+
+class ActionModule(ActionBase):
+
+    TRANSFERS_FILES = True
+
+    def run(self, tmp=None, task_vars=None):
+        task_vars = task_vars or {}
+        args = dict(self._task.args)
+        known = args.pop('known_files', None)
+        if known is not None and not set(args) - COPY_ARGS and self._made(args, known):
+            result = super(ActionModule, self).run(tmp, task_vars)
+            result.update(changed=False, dest=args['dest'])
+            return result
+        return run_builtin(self, 'ansible.legacy.copy', tmp, task_vars)
+
+    def _made(self, args, known):
+        """Whether the find shows this copy as made; False whenever it cannot tell."""
+        src = args.get('src')
+        if 'content' in args:
+            content = args['content']
+            return src is None and isinstance(content, str) and copy_matches(known, args, checksum(content))
+        if not isinstance(src, str) or not src:
+            return False
+        if args.get('remote_src'):
+            return remote_copy_matches(known, args)
+        try:
+            source = self._find_needle('files', src)
+        except AnsibleError:
+            # The builtin action reports the missing file with its own message.
+            return False
+        if os.path.isfile(source) and not os.path.islink(source):
+            return copy_matches(known, args, _sha1(source))
+        if src.endswith('/') and os.path.isdir(source) and not os.path.islink(source.rstrip('/')):
+            tree = _tree(source)
+            return tree is not None and copy_tree_matches(known, args, tree[0], tree[1])
+        return False

@@ -1,0 +1,37 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, rtcstack.debian contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""ansible.builtin.file, with no remote call for a directory a role's find already shows as wanted.
+
+``state: directory`` with a path that ``known_files`` (the ``files`` of an ``ansible.builtin.find``
+with ``file_type: any``) lists as a directory with the task's owner, group and octal mode reports no
+change without touching the host. Every other task, and any detail this action does not understand,
+runs the builtin file module with the same arguments (without ``known_files``).
+"""
+
+from __future__ import (absolute_import, division, print_function)
+__metaclass__ = type
+
+from ansible.plugins.action import ActionBase
+
+from ansible_collections.rtcstack.debian.plugins.plugin_utils._known_files import directory_matches, known_file
+
+
+class ActionModule(ActionBase):
+
+    def run(self, tmp=None, task_vars=None):
+        task_vars = task_vars or {}
+        args = dict(self._task.args)
+        known = args.pop('known_files', None)
+        result = super(ActionModule, self).run(tmp, task_vars)
+        path = args.get('path')
+        entry = known_file(known, path.rstrip('/') or '/') if isinstance(path, str) and path else None
+        if entry is not None and directory_matches(entry, args):
+            result.update(changed=False, path=path, state='directory', owner=entry.get('pw_name'),
+                          group=entry.get('gr_name'), mode=entry.get('mode'), uid=entry.get('uid'),
+                          gid=entry.get('gid'), size=entry.get('size'))
+            return result
+        result.update(self._execute_module(module_name='ansible.legacy.file', module_args=args, task_vars=task_vars))
+        return result
