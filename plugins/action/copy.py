@@ -27,9 +27,8 @@ import hashlib
 import os
 
 from ansible.errors import AnsibleError
-from ansible.plugins.action import ActionBase
 
-from ansible_collections.rtcstack.debian.plugins.plugin_utils._known_action import run_builtin
+from ansible_collections.rtcstack.debian.plugins.plugin_utils._known_action import KnownStateAction
 from ansible_collections.rtcstack.debian.plugins.plugin_utils._known_files import (
     COPY_ARGS, checksum, copy_matches, copy_tree_matches, remote_copy_matches)
 
@@ -60,19 +59,15 @@ def _tree(root):
     return files, directories
 
 
-class ActionModule(ActionBase):
+class ActionModule(KnownStateAction):
 
     TRANSFERS_FILES = True
+    BUILTIN_ACTION = 'ansible.legacy.copy'
 
-    def run(self, tmp=None, task_vars=None):
-        task_vars = task_vars or {}
-        args = dict(self._task.args)
-        known = args.pop('known_files', None)
-        if known is not None and not set(args) - COPY_ARGS and self._made(args, known):
-            result = super(ActionModule, self).run(tmp, task_vars)
-            result.update(changed=False, dest=args['dest'])
-            return result
-        return run_builtin(self, 'ansible.legacy.copy', tmp, task_vars)
+    def unchanged(self, args, known, task_vars):
+        if set(args) - COPY_ARGS or not self._made(args, known):
+            return None
+        return dict(dest=args['dest'])
 
     def _made(self, args, known):
         """Whether the find shows this copy as made; False whenever it cannot tell."""

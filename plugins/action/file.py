@@ -14,24 +14,18 @@ runs the builtin file module with the same arguments (without ``known_files``).
 from __future__ import (absolute_import, division, print_function)
 __metaclass__ = type
 
-from ansible.plugins.action import ActionBase
-
+from ansible_collections.rtcstack.debian.plugins.plugin_utils._known_action import KnownStateAction
 from ansible_collections.rtcstack.debian.plugins.plugin_utils._known_files import directory_matches, known_file
 
 
-class ActionModule(ActionBase):
+class ActionModule(KnownStateAction):
 
-    def run(self, tmp=None, task_vars=None):
-        task_vars = task_vars or {}
-        args = dict(self._task.args)
-        known = args.pop('known_files', None)
-        result = super(ActionModule, self).run(tmp, task_vars)
+    BUILTIN_MODULE = 'ansible.legacy.file'
+
+    def unchanged(self, args, known, task_vars):
         path = args.get('path')
         entry = known_file(known, path.rstrip('/') or '/') if isinstance(path, str) and path else None
-        if entry is not None and directory_matches(entry, args):
-            result.update(changed=False, path=path, state='directory', owner=entry.get('pw_name'),
-                          group=entry.get('gr_name'), mode=entry.get('mode'), uid=entry.get('uid'),
-                          gid=entry.get('gid'), size=entry.get('size'))
-            return result
-        result.update(self._execute_module(module_name='ansible.legacy.file', module_args=args, task_vars=task_vars))
-        return result
+        if entry is None or not directory_matches(entry, args):
+            return None
+        return dict(path=path, state='directory', owner=entry.get('pw_name'), group=entry.get('gr_name'),
+                    mode=entry.get('mode'), uid=entry.get('uid'), gid=entry.get('gid'), size=entry.get('size'))

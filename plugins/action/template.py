@@ -19,35 +19,31 @@ from __future__ import (absolute_import, division, print_function)
 __metaclass__ = type
 
 from ansible.errors import AnsibleError
-from ansible.plugins.action import ActionBase
 from ansible.plugins.loader import lookup_loader
 
-from ansible_collections.rtcstack.debian.plugins.plugin_utils._known_action import run_builtin
+from ansible_collections.rtcstack.debian.plugins.plugin_utils._known_action import KnownStateAction
 from ansible_collections.rtcstack.debian.plugins.plugin_utils._known_files import (
     PLAIN_ARGS, checksum, known_file, matches)
 
 
-class ActionModule(ActionBase):
+class ActionModule(KnownStateAction):
 
     TRANSFERS_FILES = True
+    BUILTIN_ACTION = 'ansible.legacy.template'
 
-    def run(self, tmp=None, task_vars=None):
-        task_vars = task_vars or {}
-        args = dict(self._task.args)
-        known = args.pop('known_files', None)
+    def unchanged(self, args, known, task_vars):
         entry = known_file(known, args.get('dest'))
-        # A file the find did not see (a first run) is not rendered twice: the builtin action renders it.
-        if entry is not None and not set(args) - PLAIN_ARGS and args.get('src'):
-            rendered = self._render(args['src'], task_vars)
-            if isinstance(rendered, str):
-                sha1 = checksum(rendered)
-                if matches(entry, sha1, args):
-                    result = super(ActionModule, self).run(tmp, task_vars)
-                    result.update(changed=False, dest=args['dest'], path=args['dest'], checksum=sha1,
-                                  state='file', owner=entry.get('pw_name'), group=entry.get('gr_name'),
-                                  mode=entry.get('mode'), size=entry.get('size'))
-                    return result
-        return run_builtin(self, 'ansible.legacy.template', tmp, task_vars)
+        # A file the read did not see (a first run) is not rendered twice: the builtin action renders it.
+        if entry is None or set(args) - PLAIN_ARGS or not args.get('src'):
+            return None
+        rendered = self._render(args['src'], task_vars)
+        if not isinstance(rendered, str):
+            return None
+        sha1 = checksum(rendered)
+        if not matches(entry, sha1, args):
+            return None
+        return dict(dest=args['dest'], path=args['dest'], checksum=sha1, state='file', owner=entry.get('pw_name'),
+                    group=entry.get('gr_name'), mode=entry.get('mode'), size=entry.get('size'))
 
     def _render(self, src, task_vars):
         """The template rendered as the builtin template lookup does, or None if that fails here."""

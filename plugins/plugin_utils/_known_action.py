@@ -5,18 +5,46 @@
 
 # This module is PRIVATE to the rtcstack.debian collection. It may change without notice.
 
-"""What the collection's known-state actions (template, copy) share: handing a task to the builtin action."""
+"""What the collection's known-state actions (template, copy, file) share.
+
+Each takes the builtin module's arguments plus ``known_files`` (a role's one read of the host). When
+``unchanged`` finds the task already done in that read, the task reports no change without a host
+call; otherwise the builtin action, or the builtin module for ``file``, runs with the task's
+arguments and without ``known_files``.
+"""
 
 from __future__ import (absolute_import, division, print_function)
 __metaclass__ = type
 
+from ansible.plugins.action import ActionBase
 
-def run_builtin(action, name, tmp, task_vars):
-    """Run the builtin action ``name`` (``ansible.legacy.template``, ...) for ``action``'s task,
-    without ``known_files``, and return its result."""
-    task = action._task.copy()
-    task.args.pop('known_files', None)
-    builtin = action._shared_loader_obj.action_loader.get(
-        name, task=task, connection=action._connection, play_context=action._play_context,
-        loader=action._loader, templar=action._templar, shared_loader_obj=action._shared_loader_obj)
-    return builtin.run(tmp=tmp, task_vars=task_vars)
+
+class KnownStateAction(ActionBase):
+
+    # The builtin action the task goes to (None: run BUILTIN_MODULE through the normal action).
+    BUILTIN_ACTION = None
+    BUILTIN_MODULE = None
+
+    def unchanged(self, args, known, task_vars):
+        """The result keys of a task the read shows as done, or None to run the builtin."""
+        raise NotImplementedError
+
+    def run(self, tmp=None, task_vars=None):
+        task_vars = task_vars or {}
+        args = dict(self._task.args)
+        known = args.pop('known_files', None)
+        done = self.unchanged(args, known, task_vars) if known is not None else None
+        if done is not None:
+            result = super(KnownStateAction, self).run(tmp, task_vars)
+            result.update(done, changed=False)
+            return result
+        if self.BUILTIN_ACTION is None:
+            result = super(KnownStateAction, self).run(tmp, task_vars)
+            result.update(self._execute_module(module_name=self.BUILTIN_MODULE, module_args=args, task_vars=task_vars))
+            return result
+        task = self._task.copy()
+        task.args.pop('known_files', None)
+        builtin = self._shared_loader_obj.action_loader.get(
+            self.BUILTIN_ACTION, task=task, connection=self._connection, play_context=self._play_context,
+            loader=self._loader, templar=self._templar, shared_loader_obj=self._shared_loader_obj)
+        return builtin.run(tmp=tmp, task_vars=task_vars)
