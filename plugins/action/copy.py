@@ -3,12 +3,12 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""ansible.builtin.copy, with no remote call when a role's find already shows the copy as made.
+"""ansible.builtin.copy, with no remote call when a role's one read already shows the copy as made.
 
 The builtin copy action runs ``stat`` on the host for each file (and ``file`` for its owner, group
-and mode) even when nothing changes. With ``known_files`` (the ``files`` of an
-``ansible.builtin.find`` with ``get_checksum: true``, ``file_type: any`` for directories) this action
-reports no change without touching the host when the find shows the copy as made:
+and mode) even when nothing changes. With ``known_files`` (the ``files`` of
+``rtcstack.debian.stat_paths``, or of an ``ansible.builtin.find``) this action reports no change
+without touching the host when that read shows the copy as made:
 
 - ``remote_src: true``: the source and the dest are listed as regular files with the same checksum;
 - a controller file, or ``content``: the dest is listed with its checksum;
@@ -23,22 +23,14 @@ the builtin copy action with the same arguments (without ``known_files``).
 from __future__ import (absolute_import, division, print_function)
 __metaclass__ = type
 
-import hashlib
 import os
 
 from ansible.errors import AnsibleError
+from ansible.utils.hashing import checksum as file_checksum
 
 from ansible_collections.rtcstack.debian.plugins.plugin_utils._known_action import KnownStateAction
 from ansible_collections.rtcstack.debian.plugins.plugin_utils._known_files import (
-    COPY_ARGS, checksum, copy_matches, copy_tree_matches, remote_copy_matches)
-
-
-def _sha1(path):
-    digest = hashlib.sha1()
-    with open(path, 'rb') as handle:
-        for block in iter(lambda: handle.read(65536), b''):
-            digest.update(block)
-    return digest.hexdigest()
+    checksum, copy_matches, copy_tree_matches, remote_copy_matches)
 
 
 def _tree(root):
@@ -55,7 +47,7 @@ def _tree(root):
             full = os.path.join(top, name)
             if os.path.islink(full) or not os.path.isfile(full):
                 return None
-            files[os.path.relpath(full, root)] = _sha1(full)
+            files[os.path.relpath(full, root)] = file_checksum(full)
     return files, directories
 
 
@@ -65,12 +57,13 @@ class ActionModule(KnownStateAction):
     BUILTIN_ACTION = 'ansible.legacy.copy'
 
     def unchanged(self, args, known, task_vars):
-        if set(args) - COPY_ARGS or not self._made(args, known):
+        # Each *_matches function refuses an option it does not account for (COPY_ARGS).
+        if not self._made(args, known):
             return None
         return dict(dest=args['dest'])
 
     def _made(self, args, known):
-        """Whether the find shows this copy as made; False whenever it cannot tell."""
+        """Whether the read shows this copy as made; False whenever it cannot tell."""
         src = args.get('src')
         if 'content' in args:
             content = args['content']
@@ -85,7 +78,7 @@ class ActionModule(KnownStateAction):
             # The builtin action reports the missing file with its own message.
             return False
         if os.path.isfile(source) and not os.path.islink(source):
-            return copy_matches(known, args, _sha1(source))
+            return copy_matches(known, args, file_checksum(source))
         if src.endswith('/') and os.path.isdir(source) and not os.path.islink(source.rstrip('/')):
             tree = _tree(source)
             return tree is not None and copy_tree_matches(known, args, tree[0], tree[1])

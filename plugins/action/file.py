@@ -3,10 +3,10 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""ansible.builtin.file, with no remote call for a directory a role's find already shows as wanted.
+"""ansible.builtin.file, with no remote call for a directory a role's one read already shows as wanted.
 
-``state: directory`` with a path that ``known_files`` (the ``files`` of an ``ansible.builtin.find``
-with ``file_type: any``) lists as a directory with the task's owner, group and octal mode reports no
+``state: directory`` with a path that ``known_files`` (the ``files`` of ``rtcstack.debian.stat_paths``,
+or of an ``ansible.builtin.find`` with ``file_type: any``) lists as a directory with the task's owner, group and octal mode reports no
 change without touching the host. Every other task, and any detail this action does not understand,
 runs the builtin file module with the same arguments (without ``known_files``).
 """

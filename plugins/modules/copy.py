@@ -11,7 +11,7 @@ __metaclass__ = type
 
 DOCUMENTATION = r"""
 module: copy
-short_description: ansible.builtin.copy that skips the host when a role's find shows the copy as made
+short_description: ansible.builtin.copy that skips the host when a role's one read shows the copy as made
 version_added: 0.1.0
 author: rtcstack.debian contributors (!UNKNOWN)
 description:
@@ -78,10 +78,8 @@ seealso:
 
 EXAMPLES = r"""
 - name: Read the certificate and the copy Apache serves
-  ansible.builtin.find:
-    paths: [/etc/ssl/certs, /var/lib/rtcstack/served]
-    patterns: [rtcstack.pem, web_phone.pem]
-    get_checksum: true
+  rtcstack.debian.stat_paths:
+    paths: [/etc/ssl/certs/rtcstack.pem, /var/lib/rtcstack/served/web_phone.pem]
   register: __files
 
 - name: Keep a copy of the certificate Apache serves

@@ -11,7 +11,7 @@ __metaclass__ = type
 
 DOCUMENTATION = r"""
 module: file
-short_description: ansible.builtin.file that skips the host for a directory a role's find shows as wanted
+short_description: ansible.builtin.file that skips the host for a directory a role's one read shows as wanted
 version_added: 0.1.0
 author: rtcstack.debian contributors (!UNKNOWN)
 description:

@@ -5,10 +5,10 @@
 
 # This module is PRIVATE to the rtcstack.debian collection. It may change without notice.
 
-"""Whether a file or directory a task would write is already there, as a role's one ``find`` saw it.
+"""Whether a file or directory a task would write is already there, as a role's one read saw it.
 
-A role reads the state of everything it writes with one ``ansible.builtin.find`` (``get_checksum``,
-``file_type: any`` when directories count too); ``rtcstack.debian.template``, ``rtcstack.debian.copy``
+A role reads the state of everything it writes with one ``rtcstack.debian.stat_paths`` (or one
+``ansible.builtin.find`` with ``get_checksum``, ``file_type: any`` when directories count too); ``rtcstack.debian.template``, ``rtcstack.debian.copy``
 and ``rtcstack.debian.file`` then compare what the task wants with that state on the controller. Only
 an exact match counts (content, and each of owner, group and mode the task sets): anything else, or
 anything this code does not understand, means "let the builtin module decide".
