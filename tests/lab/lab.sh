@@ -2,7 +2,8 @@
 # The hermetic Debian lab: locally built Debian 12/13 images, an --internal podman network with the
 # seed's documentation addresses, and an apt caching proxy container that is the lab's only way out.
 #
-#   tests/lab/lab.sh images [12|13 ...]   build the images that are missing (debootstrap + podman import)
+#   tests/lab/lab.sh images [12|13 ...]   build the images that are missing (debootstrap + podman import,
+#                                         then each release's fixture image)
 #   tests/lab/lab.sh up                   images + network + apt proxy (idempotent)
 #   tests/lab/lab.sh down                 remove the lab's containers and network (keeps images and cache)
 #   tests/lab/lab.sh down-if-idle         the same, only when no container but the apt proxy is left
@@ -100,7 +101,48 @@ build_image() {
 images() {
   local releases=("$@")
   [ ${#releases[@]} -gt 0 ] || releases=(12 13)
-  for r in "${releases[@]}"; do build_image "$r"; done
+  for r in "${releases[@]}"; do build_image "$r"; build_fixture "$r"; done
+}
+
+# The scenarios' fixture containers (platforms with `fixture: true`: the clients and the helpers that
+# are not under test) start from localhost/rtcstack-debian:<release>-fixture, the release's image with
+# their Debian packages already installed, so no scenario pays for installing them. Subject hosts stay
+# on the bare image: their installs, check mode on a fresh host and package postinsts are proven there.
+# The servers among these packages are masked, so nothing listens in a client; a helper that runs one
+# unmasks it (molecule/sip_proxy/prepare.yml). Built once per machine, from Debian's default mirror
+# like the apt proxy's image; its tag carries a digest of this recipe and of the base image.
+FIXTURE_PACKAGES=(bind9-dnsutils coturn sipsak baresip-core openssl ca-certificates python3-slixmpp
+  python3-websockets python3-aioice bind9 kamailio)
+FIXTURE_MASKED=(coturn.service named.service kamailio.service)
+
+build_fixture() {
+  local release=$1 base tag recipe c
+  base=$(podman image inspect --format '{{.Id}}' "$LAB_IMAGE_PREFIX:$release")
+  recipe=$({ declare -f build_fixture; echo "${FIXTURE_PACKAGES[*]} ${FIXTURE_MASKED[*]} $base"; } | sha256sum | cut -c1-10)
+  tag="$LAB_IMAGE_PREFIX:$release-fixture-$recipe"
+  if image_exists "$tag"; then
+    podman tag "$tag" "$LAB_IMAGE_PREFIX:$release-fixture"
+    log "image $tag present"
+    return 0
+  fi
+  log "building $tag: ${FIXTURE_PACKAGES[*]}"
+  c=rtclab-fixture-build-$release
+  podman rm -f "$c" >/dev/null 2>&1 || true
+  # policy-rc.d keeps the packages' services from starting during the install; the masks keep them
+  # from starting when a container boots.
+  podman run --name "$c" --network podman --env MASKED="${FIXTURE_MASKED[*]}" "$LAB_IMAGE_PREFIX:$release" sh -ec '
+    for unit in $MASKED; do ln -sf /dev/null "/etc/systemd/system/$unit"; done
+    printf "#!/bin/sh\nexit 101\n" >/usr/sbin/policy-rc.d
+    chmod 0755 /usr/sbin/policy-rc.d
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+    rm -f /usr/sbin/policy-rc.d
+    apt-get clean
+    rm -rf /var/lib/apt/lists/*' sh "${FIXTURE_PACKAGES[@]}" >&2 || { podman rm -f "$c" >/dev/null; return 1; }
+  podman commit -q --change 'CMD ["/sbin/init"]' "$c" "$tag" >/dev/null
+  podman rm -f "$c" >/dev/null
+  podman tag "$tag" "$LAB_IMAGE_PREFIX:$release-fixture"
+  log "built $tag"
 }
 
 network_up() {
