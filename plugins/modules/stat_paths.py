@@ -9,7 +9,7 @@ __metaclass__ = type
 
 DOCUMENTATION = r"""
 module: stat_paths
-short_description: The state of several paths in one module run, as ansible.builtin.find reports files
+short_description: The state of several paths, and of packages, in one module run
 version_added: 0.1.0
 author: rtcstack.debian contributors (!UNKNOWN)
 description:
@@ -18,9 +18,10 @@ description:
     and the target of each link.
   - A path that does not exist is left out of RV(files) and listed in RV(missing), without a warning, so
     that a role can read everything it writes before it creates any of it.
+  - With O(packages), it also reads those packages' state from dpkg's database.
   - The collection's roles pass RV(files) as C(known_files) to M(rtcstack.debian.template),
-    M(rtcstack.debian.copy) and M(rtcstack.debian.file), which then need no host call for what is already
-    as wanted.
+    M(rtcstack.debian.copy) and M(rtcstack.debian.file), and RV(packages) as C(known_packages) to
+    M(rtcstack.debian.apt), which then need no host call for what is already as wanted.
 options:
   paths:
     description: Absolute paths to read.
@@ -31,6 +32,13 @@ options:
     description: Whether to give the SHA-1 of each regular file.
     type: bool
     default: true
+  packages:
+    description:
+      - Debian packages whose state to read from dpkg's database, with one C(dpkg-query), in the same run.
+      - M(rtcstack.debian.apt) takes RV(packages) as C(known_packages).
+    type: list
+    elements: str
+    default: []
 extends_documentation_fragment:
   - ansible.builtin.action_common_attributes
 attributes:
@@ -102,6 +110,13 @@ missing:
   returned: success
   type: list
   elements: str
+packages:
+  description:
+    - Each of O(packages) that dpkg knows, with its state (C(installed), C(config-files), ...) and
+      version. A package dpkg has never heard of is left out.
+  returned: success
+  type: dict
+  sample: {"kamailio": {"status": "installed", "version": "5.6.3-2+deb12u1"}}
 """
 
 import grp
@@ -110,6 +125,7 @@ import pwd
 import stat
 
 from ansible.module_utils.basic import AnsibleModule
+from ansible_collections.rtcstack.debian.plugins.module_utils.dpkg import parse_dpkg_query
 
 
 def _name(lookup, number):
@@ -147,10 +163,25 @@ def entry(module, path, get_checksum):
     return info
 
 
+def packages(module, names):
+    """{name: {status, version}} for the names dpkg knows, from one dpkg-query."""
+    if not names:
+        return {}
+    dpkg_query = module.get_bin_path('dpkg-query', required=True)
+    # rc 1 only says that some name is unknown to dpkg; the known ones are still listed.
+    rc, out, err = module.run_command(
+        [dpkg_query, '--show', '--showformat', '${Package}\t${db:Status-Status}\t${Version}\n', '--'] + names,
+        environ_update=dict(LC_ALL='C'))
+    if rc not in (0, 1):
+        module.fail_json(msg='dpkg-query failed: %s' % err.strip(), rc=rc)
+    return parse_dpkg_query(out)
+
+
 def main():
     module = AnsibleModule(
         argument_spec=dict(paths=dict(type='list', elements='path', required=True),
-                           get_checksum=dict(type='bool', default=True)),
+                           get_checksum=dict(type='bool', default=True),
+                           packages=dict(type='list', elements='str', default=[])),
         supports_check_mode=True,
     )
     files, missing = [], []
@@ -163,7 +194,7 @@ def main():
             missing.append(path)
         else:
             files.append(info)
-    module.exit_json(changed=False, files=files, missing=missing)
+    module.exit_json(changed=False, files=files, missing=missing, packages=packages(module, module.params['packages']))
 
 
 if __name__ == '__main__':
