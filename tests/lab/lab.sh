@@ -17,8 +17,8 @@ set -euo pipefail
 LAB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 export CONTAINERS_CONF="${CONTAINERS_CONF:-$LAB_DIR/containers.conf}"
 
-# The names and addresses every scenario and the demo share (molecule/shared reads the same values
-# from tests/lab/lab.yml; keep the two in step).
+# The names and addresses every scenario and the demo share (molecule/shared/vars/lab.yml holds the
+# same values for the scenarios; keep the two in step).
 LAB_NETWORK=${LAB_NETWORK:-rtclab}
 LAB_SUBNET4=198.51.100.0/24
 LAB_GATEWAY4=198.51.100.1
