@@ -5,7 +5,11 @@
 #       against the floor: in a fresh container of the same image at the same addresses (made once
 #       server1 is gone), a plain script installs the same packages through the same proxy, copies in
 #       the final files taken from the converged server1 and starts the same services;
-#   P2  site.yml again on the converged server1 (changed=0 expected).
+#   P2  site.yml again on the converged server1 (changed=0 expected);
+#   P3  a repair: on the converged server1 a configuration file is edited (the phone's config.js),
+#       a daemon is stopped (kamailio) and a user is removed (joe, from Prosody); site.yml runs again,
+#       timed, and real clients show all three back: curl gets the same config.js as before, openssl
+#       completes a verified TLS handshake with kamailio, and slixmpp logs in as joe.
 # Both runs reach server1 as the scenarios do: SSH as the lab's admin, become, pipelining, ControlPersist.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -75,6 +79,20 @@ paths=(/etc/bind /var/cache/bind /var/lib/bind /etc/turnserver.conf /etc/coturn 
   /var/lib/prosody /etc/apache2 /var/www /etc/ssl /etc/systemd/system /etc/default /var/lib/rtcstack)
 on "sudo tar -C / --ignore-failed-read -czf - ${paths[*]#/} 2>/dev/null" >"$work/files.tar.gz"
 
+echo "bench: P3, a repair run after a config edit, a stopped daemon and a removed user" >&2
+ca="$HOME/.local/share/rtcstack/pki/falcot.com/ca.pem"
+config_js() { curl -sS --fail --cacert "$ca" --resolve "falcot.com:443:$server" https://falcot.com/config.js; }
+config_js >"$work/config-before.js"
+on "sudo sh -ec 'echo \"// drift\" >>/etc/rtcstack-web-phone/config.js; systemctl stop kamailio; prosodyctl deluser joe@falcot.com'"
+config_js | cmp -s - "$work/config-before.js" && { echo "bench: the drift did not reach config.js" >&2; exit 1; }
+t6=$(now); site repair || { echo "bench: the repair run failed ($work/repair.json)" >&2; exit 1; }; t7=$(now)
+config_js | cmp -s - "$work/config-before.js" || { echo "bench: config.js is not as before the drift" >&2; exit 1; }
+openssl s_client -connect "$server:5061" -servername falcot.com -CAfile "$ca" -verify_return_error </dev/null >"$work/s_client.txt" 2>&1 ||
+  { echo "bench: kamailio does not answer TLS on 5061: $(tail -n 3 "$work/s_client.txt")" >&2; exit 1; }
+password=$(python3 -c "import yaml; print(next(u['password'] for u in yaml.safe_load(open('inventories/falcot/group_vars/all.yml'))['rtc_users'] if u['name'] == 'joe'))")
+printf '%s\n' "$password" | python3 tests/clients/xmpp_client.py login joe@falcot.com - --address "$server:5222" --dns "$server" --cafile "$ca" \
+  >"$work/xmpp-login.json" || { echo "bench: joe cannot log in to Prosody: $(cat "$work/xmpp-login.json")" >&2; exit 1; }
+
 echo "bench: the floor, by hand on a fresh container of the same image at the same addresses" >&2
 molecule destroy -s bench >/dev/null 2>&1
 RTC_BENCH_HOST=floor molecule create -s bench >"$work/create-floor.log" 2>&1 || { tail -n 40 "$work/create-floor.log" >&2; exit 1; }
@@ -108,5 +126,5 @@ t5=$(now)
 list_services | comm -13 - "$work/server-services.txt" >"$work/floor-missing.txt"
 [ ! -s "$work/floor-missing.txt" ] || { echo "bench: the floor did not start: $(cat "$work/floor-missing.txt")" >&2; exit 1; }
 
-converge=$(elapsed "$t0" "$t1"); rerun=$(elapsed "$t2" "$t3"); floor_s=$(elapsed "$t4" "$t5")
-python3 tests/bench_report.py "$converge" "$floor_s" "$rerun" "$work/converge.json" "$work/rerun.json"
+converge=$(elapsed "$t0" "$t1"); rerun=$(elapsed "$t2" "$t3"); floor_s=$(elapsed "$t4" "$t5"); repair=$(elapsed "$t6" "$t7")
+python3 tests/bench_report.py "$converge" "$floor_s" "$rerun" "$work/converge.json" "$work/rerun.json" "$repair" "$work/repair.json"
