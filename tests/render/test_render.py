@@ -242,6 +242,11 @@ def _settings(text: str) -> list:
     return [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith('#')]
 
 
+def _repro_setting(line: str) -> tuple:
+    """(key in lower case, value) of a repro.config line, as repro reads it."""
+    return re.sub(r'^\s*([^=\s]+)\s*=.*$', r'\1', line).lower(), re.sub(r'^[^=]*=\s*', '', line)
+
+
 def _md5sum(text: str) -> str:
     """HA1 as coreutils computes it, not as the filters do."""
     return subprocess.run(['md5sum'], input=text, capture_output=True, text=True, check=True).stdout.split()[0]
@@ -301,12 +306,9 @@ def test_repro_config_is_the_seed_s(release):
     """repro.config: every seed line with the seed's value (repro reads keys, IPv6 and booleans without case)."""
     files = render('seed_daemons')[release]['server1']
     lines = _settings(files['/etc/repro/repro.config'])
-    keys = [re.sub(r'^\s*([^=\s]+)\s*=.*$', r'\1', line).lower() for line in lines]
-    values = [re.sub(r'^[^=]*=\s*', '', line) for line in lines]
+    keys, values = zip(*map(_repro_setting, lines))
     config = dict(zip(keys, values))
-    for line in _settings(SEED_REPRO):
-        key = re.sub(r'^\s*([^=\s]+)\s*=.*$', r'\1', line).lower()
-        value = re.sub(r'^[^=]*=\s*', '', line)
+    for key, value in map(_repro_setting, _settings(SEED_REPRO)):
         assert config.get(key, '(missing)').lower() == value.lower(), '%s: seed %r, rendered %r' % (key, value, config.get(key))
     assert len(keys) == len(set(keys)), 'a key is set twice'
     assert not [line for line in lines if line != line.rstrip()], 'trailing blanks'
