@@ -116,7 +116,7 @@ FIXTURE_PACKAGES=(bind9-dnsutils coturn sipsak baresip-core openssl ca-certifica
 FIXTURE_MASKED=(coturn.service named.service kamailio.service)
 
 build_fixture() {
-  local release=$1 base tag recipe c
+  local release=$1 base tag recipe
   base=$(podman image inspect --format '{{.Id}}' "$LAB_IMAGE_PREFIX:$release")
   recipe=$({ declare -f build_fixture; echo "${FIXTURE_PACKAGES[*]} ${FIXTURE_MASKED[*]} $base"; } | sha256sum | cut -c1-10)
   tag="$LAB_IMAGE_PREFIX:$release-fixture-$recipe"
@@ -126,21 +126,12 @@ build_fixture() {
     return 0
   fi
   log "building $tag: ${FIXTURE_PACKAGES[*]}"
-  c=rtclab-fixture-build-$release
-  podman rm -f "$c" >/dev/null 2>&1 || true
-  # policy-rc.d keeps the packages' services from starting during the install; the masks keep them
-  # from starting when a container boots.
-  podman run --name "$c" --network podman --env MASKED="${FIXTURE_MASKED[*]}" "$LAB_IMAGE_PREFIX:$release" sh -ec '
-    for unit in $MASKED; do ln -sf /dev/null "/etc/systemd/system/$unit"; done
-    printf "#!/bin/sh\nexit 101\n" >/usr/sbin/policy-rc.d
-    chmod 0755 /usr/sbin/policy-rc.d
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
-    rm -f /usr/sbin/policy-rc.d
-    apt-get clean
-    rm -rf /var/lib/apt/lists/*' sh "${FIXTURE_PACKAGES[@]}" >&2 || { podman rm -f "$c" >/dev/null; return 1; }
-  podman commit -q --change 'CMD ["/sbin/init"]' "$c" "$tag" >/dev/null
-  podman rm -f "$c" >/dev/null
+  # The masks keep the packages' services from starting when a container boots; policy-rc.d keeps
+  # them from starting during the install.
+  apt_image "$LAB_IMAGE_PREFIX:$release" "$tag" '["/sbin/init"]' "${FIXTURE_PACKAGES[*]}" "
+    for unit in ${FIXTURE_MASKED[*]}; do ln -sf /dev/null /etc/systemd/system/\$unit; done
+    printf '#!/bin/sh\\nexit 101\\n' >/usr/sbin/policy-rc.d
+    chmod 0755 /usr/sbin/policy-rc.d" "rm -f /usr/sbin/policy-rc.d"
   podman tag "$tag" "$LAB_IMAGE_PREFIX:$release-fixture"
   log "built $tag"
 }
@@ -152,21 +143,31 @@ network_up() {
     --ipv6 --subnet "$LAB_SUBNET6" "$LAB_NETWORK" >/dev/null
 }
 
+# An image made from BASE by installing PACKAGES (one string) in a container on podman's NAT network,
+# from Debian's default mirror as debootstrap does, committed as TAG with the command CMD (JSON). The
+# optional BEFORE and AFTER shell lines run around the install; apt's lists are not kept.
+apt_image() {
+  local base=$1 tag=$2 cmd=$3 packages=$4 before=${5:-} after=${6:-} c
+  c="rtclab-build-${tag//[^a-zA-Z0-9]/-}"
+  podman rm -f "$c" >/dev/null 2>&1 || true
+  podman run --name "$c" --network podman "$base" sh -ec "$before
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $packages >/dev/null
+    $after
+    apt-get clean
+    rm -rf /var/lib/apt/lists/*" >&2 || { podman rm -f "$c" >/dev/null; return 1; }
+  podman commit -q --change "CMD $cmd" "$c" "$tag" >/dev/null
+  podman rm -f "$c" >/dev/null
+}
+
 # The apt proxy: apt-cacher-ng in a container on podman's default (NAT) network and on the lab
 # network. Lab containers have no route out; they reach Debian's archive only through it.
 proxy_image() {
   if image_exists "$LAB_PROXY_IMAGE"; then return 0; fi
   build_image 12
   log "building $LAB_PROXY_IMAGE"
-  local c=rtclab-aptproxy-build
-  podman rm -f "$c" >/dev/null 2>&1 || true
-  podman run --name "$c" --network podman "$LAB_IMAGE_PREFIX:12" sh -ec '
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends apt-cacher-ng >/dev/null
-    rm -rf /var/lib/apt/lists/*' >&2 || { podman rm -f "$c" >/dev/null; return 1; }
-  podman commit --change 'CMD ["/usr/sbin/apt-cacher-ng", "-c", "/etc/rtclab-acng", "ForeGround=1"]' \
-    "$c" "$LAB_PROXY_IMAGE" >/dev/null
-  podman rm -f "$c" >/dev/null
+  apt_image "$LAB_IMAGE_PREFIX:12" "$LAB_PROXY_IMAGE" '["/usr/sbin/apt-cacher-ng", "-c", "/etc/rtclab-acng", "ForeGround=1"]' \
+    apt-cacher-ng
 }
 
 # True when the proxy container really answers on its port. podman's own "running" is not enough: a
