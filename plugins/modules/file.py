@@ -11,13 +11,16 @@ __metaclass__ = type
 
 DOCUMENTATION = r"""
 module: file
-short_description: ansible.builtin.file that skips the host for a directory a role's one read shows as wanted
+short_description: ansible.builtin.file that skips the host for a directory or link a role's one read shows as wanted
 version_added: 0.1.0
 author: rtcstack.debian contributors (!UNKNOWN)
 description:
   - With O(state=directory), when O(known_files) lists O(path) as a directory (not a link to one) with
     the O(owner), O(group) and octal O(mode) the task asks for, the task reports no change without any
     call to the host.
+  - With O(state=link), when O(known_files) lists O(path) as a symbolic link whose target is O(src) as
+    written, the task reports no change without any call to the host (O(force) and O(follow) change
+    nothing then).
   - Every other task (another state, another option, a path that is not listed or differs) runs
     M(ansible.builtin.file) with the same arguments, O(known_files) removed. A directory changed on the
     host after the read is therefore only seen by the next run.
@@ -26,9 +29,19 @@ options:
     description: The path, as for M(ansible.builtin.file).
     type: path
     required: true
+    aliases: [dest, name]
   state:
-    description: As for M(ansible.builtin.file); only V(directory) can be answered from O(known_files).
+    description: As for M(ansible.builtin.file); only V(directory) and V(link) can be answered from O(known_files).
     type: str
+  src:
+    description: The target of a link, as for M(ansible.builtin.file).
+    type: path
+  force:
+    description: As for M(ansible.builtin.file).
+    type: bool
+  follow:
+    description: As for M(ansible.builtin.file).
+    type: bool
   owner:
     description: The owner, as for M(ansible.builtin.file).
     type: str

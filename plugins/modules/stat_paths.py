@@ -18,7 +18,8 @@ description:
     and the target of each link.
   - A path that does not exist is left out of RV(files) and listed in RV(missing), without a warning, so
     that a role can read everything it writes before it creates any of it.
-  - With O(packages), it also reads those packages' state from dpkg's database.
+  - With O(packages), it also reads those packages' state from dpkg's database, and with O(services) the
+    state of those systemd units.
   - The collection's roles pass RV(files) as C(known_files) to M(rtcstack.debian.template),
     M(rtcstack.debian.copy) and M(rtcstack.debian.file), and RV(packages) as C(known_packages) to
     M(rtcstack.debian.apt), which then need no host call for what is already as wanted.
@@ -36,6 +37,20 @@ options:
     description:
       - Debian packages whose state to read from dpkg's database, with one C(dpkg-query), in the same run.
       - M(rtcstack.debian.apt) takes RV(packages) as C(known_packages).
+    type: list
+    elements: str
+    default: []
+  services:
+    description:
+      - systemd units whose state to read, with one C(systemctl show), in the same run.
+      - M(rtcstack.debian.systemd_service) takes RV(services) as C(known_services).
+    type: list
+    elements: str
+    default: []
+  groups:
+    description:
+      - Groups whose members to read from the group database, in the same run.
+      - A role compares RV(groups) with the user it adds to a group, and asks the host only when it is not there.
     type: list
     elements: str
     default: []
@@ -117,6 +132,18 @@ packages:
   returned: success
   type: dict
   sample: {"kamailio": {"status": "installed", "version": "5.6.3-2+deb12u1"}}
+services:
+  description:
+    - Each of O(services), as systemd reports it (C(LoadState), C(ActiveState), C(UnitFileState), C(Id)).
+    - Empty when systemd gave no answer; a unit systemd does not know has C(LoadState=not-found).
+  returned: success
+  type: dict
+  sample: {"kamailio": {"Id": "kamailio.service", "LoadState": "loaded", "ActiveState": "active", "UnitFileState": "enabled"}}
+groups:
+  description: The supplementary members of each of O(groups) that exists (a group that does not is left out).
+  returned: success
+  type: dict
+  sample: {"ssl-cert": ["kamailio", "prosody"]}
 """
 
 import grp
@@ -126,6 +153,7 @@ import stat
 
 from ansible.module_utils.basic import AnsibleModule
 from ansible_collections.rtcstack.debian.plugins.module_utils.dpkg import parse_dpkg_query
+from ansible_collections.rtcstack.debian.plugins.module_utils.systemd import PROPERTIES, parse_systemctl_show
 
 
 def _name(lookup, number):
@@ -177,11 +205,39 @@ def packages(module, names):
     return parse_dpkg_query(out)
 
 
+def services(module, names):
+    """{name: {LoadState, ActiveState, UnitFileState, Id}} for the names, from one systemctl show."""
+    if not names:
+        return {}
+    systemctl = module.get_bin_path('systemctl')
+    if systemctl is None:
+        return {}
+    rc, out, err = module.run_command([systemctl, 'show', '--property', ','.join(PROPERTIES), '--'] + names,
+                                      environ_update=dict(LC_ALL='C'))
+    if rc != 0:
+        # No answer (no systemd running, say): the service tasks ask the host themselves.
+        return {}
+    return parse_systemctl_show(out, names)
+
+
+def group_members(names):
+    """{group: [members]} from the group database, for the groups that exist."""
+    members = {}
+    for name in names:
+        try:
+            members[name] = list(grp.getgrnam(name).gr_mem)
+        except KeyError:
+            continue
+    return members
+
+
 def main():
     module = AnsibleModule(
         argument_spec=dict(paths=dict(type='list', elements='path', required=True),
                            get_checksum=dict(type='bool', default=True),
-                           packages=dict(type='list', elements='str', default=[])),
+                           packages=dict(type='list', elements='str', default=[]),
+                           services=dict(type='list', elements='str', default=[]),
+                           groups=dict(type='list', elements='str', default=[])),
         supports_check_mode=True,
     )
     files, missing = [], []
@@ -194,7 +250,9 @@ def main():
             missing.append(path)
         else:
             files.append(info)
-    module.exit_json(changed=False, files=files, missing=missing, packages=packages(module, module.params['packages']))
+    module.exit_json(changed=False, files=files, missing=missing, packages=packages(module, module.params['packages']),
+                     services=services(module, module.params['services']),
+                     groups=group_members(module.params['groups']))
 
 
 if __name__ == '__main__':

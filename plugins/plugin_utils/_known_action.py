@@ -37,8 +37,10 @@ class KnownStateAction(ActionBase):
         known = args.pop(self.KNOWN_ARG, None)
         done = self.unchanged(args, known, task_vars) if known is not None else None
         if done is not None:
-            result = super(KnownStateAction, self).run(tmp, task_vars)
-            result.update(done, changed=False)
+            # Not ActionBase.run: it would make (and the executor then remove) a remote tmp directory
+            # for a task that needs no host call, three SSH round trips for nothing.
+            result = dict(done)
+            result['changed'] = False
             return result
         if self.BUILTIN_ACTION is None:
             result = super(KnownStateAction, self).run(tmp, task_vars)

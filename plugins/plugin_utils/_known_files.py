@@ -35,7 +35,7 @@ DIRECTORY_ARGS = frozenset(('path', 'state', 'owner', 'group', 'mode'))
 # The arguments of ansible.builtin.copy a match can account for; directory_mode only applies to
 # directories the builtin module creates, so a directory that exists meets it.
 COPY_ARGS = frozenset(('src', 'content', 'dest', 'owner', 'group', 'mode', 'backup', 'validate', 'remote_src',
-                       'directory_mode'))
+                       'directory_mode', 'force'))
 
 
 def checksum(text):
@@ -91,6 +91,29 @@ def directory_matches(entry, args):
     return is_directory(entry) and _attributes_match(entry, args)
 
 
+# The arguments of ansible.builtin.file a known link can account for (state=link). force and follow
+# change nothing when the link is already there with that target.
+LINK_ARGS = frozenset(('src', 'path', 'dest', 'name', 'state', 'force', 'follow'))
+
+
+def link_path(args):
+    """The path of a file task (path, or its aliases dest and name), or None."""
+    paths = [args[key] for key in ('path', 'dest', 'name') if isinstance(args, Mapping) and args.get(key) is not None]
+    return paths[0] if len(paths) == 1 and isinstance(paths[0], str) and paths[0] else None
+
+
+def link_matches(entry, args):
+    """True when ``entry`` (the ``find`` entry of the task's path) is the symbolic link
+    ``ansible.builtin.file`` with ``state: link`` and these ``args`` would leave as it is: a link whose
+    target is ``src`` as written."""
+    if not isinstance(args, Mapping) or set(args) - LINK_ARGS or args.get('state') != 'link':
+        return False
+    src = args.get('src')
+    if not isinstance(src, str) or not src or not isinstance(entry, Mapping):
+        return False
+    return bool(entry.get('islnk')) and entry.get('lnk_target') == src
+
+
 def matches(entry, content_checksum, args):
     """True when ``entry`` (``known_file``'s answer for the task's dest) is a plain file with this
     content and every owner/group/mode in ``args``.
@@ -117,6 +140,8 @@ def remote_copy_matches(known_files, args):
     dest as regular files with the same checksum, the dest with every owner/group/mode in ``args``."""
     if not isinstance(args, Mapping) or set(args) - COPY_ARGS or not args.get('remote_src'):
         return False
+    if args.get('force', True) is not True:
+        return False
     if not args.get('src') or not args.get('dest') or args['dest'].endswith('/'):
         return False
     source = known_file(known_files, args['src'])
@@ -126,12 +151,22 @@ def remote_copy_matches(known_files, args):
 
 
 def copy_matches(known_files, args, content_checksum):
-    """True when a copy of one controller file, or of ``content``, with this checksum would change nothing."""
+    """True when a copy of one controller file, or of ``content``, with this checksum would change nothing.
+
+    With ``force: false`` the builtin copy leaves an existing file's content alone and only sets its
+    owner, group and mode: then the content does not count.
+    """
     if not isinstance(args, Mapping) or set(args) - COPY_ARGS or args.get('remote_src'):
         return False
     if not args.get('dest') or args['dest'].endswith('/'):
         return False
-    return matches(known_file(known_files, args['dest']), content_checksum, _file_args(args))
+    entry = known_file(known_files, args['dest'])
+    if args.get('force', True) is False:
+        return (isinstance(entry, Mapping) and bool(entry.get('isreg')) and not entry.get('islnk')
+                and _attributes_match(entry, _file_args(args)))
+    if args.get('force', True) is not True:
+        return False
+    return matches(entry, content_checksum, _file_args(args))
 
 
 def copy_tree_matches(known_files, args, files, directories):
@@ -143,6 +178,8 @@ def copy_tree_matches(known_files, args, files, directories):
     file is never a match.
     """
     if not isinstance(args, Mapping) or set(args) - COPY_ARGS or args.get('remote_src'):
+        return False
+    if args.get('force', True) is not True:
         return False
     if not args.get('dest') or not isinstance(files, Mapping) or not files:
         return False

@@ -11,7 +11,8 @@ import hashlib
 import pytest
 
 from ansible_collections.rtcstack.debian.plugins.plugin_utils._known_files import (
-    checksum, copy_matches, copy_tree_matches, directory_matches, known_file, matches, mode_bits, remote_copy_matches)
+    checksum, copy_matches, copy_tree_matches, directory_matches, known_file, link_matches, link_path, matches, mode_bits,
+    remote_copy_matches)
 
 TEXT = 'listen=udp:198.51.100.19:5060\n'
 SUM = hashlib.sha1(TEXT.encode('utf-8')).hexdigest()
@@ -155,6 +156,17 @@ def test_content_matches_by_the_checksum_of_its_text():
     assert not copy_matches([SERVED], args, checksum(TEXT + '\n'))
 
 
+def test_a_kept_file_matches_whatever_its_content():
+    # force: false (a secret made once): the builtin copy keeps an existing file and only sets its modes.
+    args = {'content': TEXT, 'dest': SERVED['path'], 'owner': 'root', 'group': 'root', 'mode': '0644', 'force': False}
+    assert copy_matches([SERVED], args, checksum(TEXT + 'another secret'))
+    assert not copy_matches([], args, checksum(TEXT))
+    assert not copy_matches([dict(SERVED, mode='0666')], args, checksum(TEXT))
+    assert not copy_matches([dict(SERVED, islnk=True)], args, checksum(TEXT))
+    assert not copy_matches([SERVED], dict(args, force='no'), checksum(TEXT))
+    assert copy_matches([SERVED], dict(args, force=True), checksum(TEXT))
+
+
 PAGE = {'index.html': SUM, 'js/phone.js': '1' * 40}
 DOCROOT = dict(DIR, path='/usr/share/rtcstack-web-phone/rtcstack')
 PAGE_KNOWN = [DOCROOT, dict(DIR, path=DOCROOT['path'] + '/js'),
@@ -179,3 +191,30 @@ def test_a_tree_with_another_file_content_or_mode_goes_to_the_module():
     assert not copy_tree_matches(PAGE_KNOWN, dict(TREE_ARGS, mode='0640'), PAGE, ['js'])
     assert not copy_tree_matches(PAGE_KNOWN, TREE_ARGS, {}, [])
     assert not copy_tree_matches(PAGE_KNOWN, dict(TREE_ARGS, remote_src=True), PAGE, ['js'])
+
+
+# Links (rtcstack.debian.file with state: link).
+LINK = {'path': '/usr/share/rtcstack-web-phone/rtcstack/config.js', 'islnk': True, 'isreg': False, 'isdir': False,
+        'lnk_target': '/etc/rtcstack-web-phone/config.js', 'mode': '0777', 'pw_name': 'root', 'gr_name': 'root'}
+LINK_ARGS = {'src': LINK['lnk_target'], 'dest': LINK['path'], 'state': 'link', 'force': True, 'follow': False}
+
+
+def test_a_link_to_its_target_as_written_matches():
+    assert link_path(LINK_ARGS) == LINK['path']
+    assert link_matches(LINK, LINK_ARGS)
+    assert link_matches(LINK, dict((k, v) for k, v in LINK_ARGS.items() if k not in ('force', 'follow')))
+
+
+@pytest.mark.parametrize('entry', [
+    dict(LINK, lnk_target='../etc/rtcstack-web-phone/config.js'),  # same file, other text: ln would rewrite it
+    dict(LINK, islnk=False, isreg=True),
+    None,
+])
+def test_a_link_that_differs_goes_to_the_module(entry):
+    assert not link_matches(entry, LINK_ARGS)
+
+
+@pytest.mark.parametrize('args', [dict(LINK_ARGS, state='hard'), dict(LINK_ARGS, owner='root'), dict(LINK_ARGS, src=''),
+                                  dict(LINK_ARGS, path=LINK['path'])])
+def test_a_link_task_it_cannot_answer_goes_to_the_module(args):
+    assert not (link_path(args) and link_matches(LINK, args))
