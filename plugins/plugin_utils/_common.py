@@ -129,11 +129,14 @@ def check_bool(value, where):
 
 
 _LABEL = re.compile(r'^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$')
+# The labels of service and zone-internal names (_sip._tcp, _acme-challenge): underscores too.
+_LABEL_UNDERSCORE = re.compile(r'^[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?$')
 
 
-def is_dns_label(text):
-    """True for an RFC 1123 host name label (any case)."""
-    return isinstance(text, str) and bool(_LABEL.match(text.lower()))
+def is_dns_label(text, underscore=False):
+    """True for an RFC 1123 host name label (any case); with ``underscore``, ``_`` counts as a letter."""
+    pattern = _LABEL_UNDERSCORE if underscore else _LABEL
+    return isinstance(text, str) and bool(pattern.fullmatch(text.lower()))
 
 
 def check_dns_label(value, where):
@@ -146,20 +149,37 @@ def check_dns_label(value, where):
     return value.lower()
 
 
-def is_dns_name(text):
-    """True for a host name made of RFC 1123 labels, 253 characters at most, optionally ending with a dot.
+def is_dns_name(text, absolute=True, wildcard=False, underscore=False, owner=False):
+    """True for a host name made of RFC 1123 labels, 253 characters at most.
 
-    The last label must not be all digits, so that a mistyped IPv4 address is not taken for a name.
+    The one rule for names in the collection (the rtcstack.debian.rtc_dns_name test uses it too):
+
+    - ``absolute``: a trailing dot is allowed (the model's own names drop it; a name a daemon uses as
+      written must not have it);
+    - ``wildcard``: the first label may be ``*`` (a certificate's names);
+    - ``underscore``: labels may hold ``_`` (SRV owners, an SOA contact's mailbox);
+    - ``owner``: a zone's relative owner name: ``@``, a ``*`` first label, ``_`` and all-digit labels
+      (reverse zones) allowed.
+
+    Otherwise the last label must not be all digits, so that a mistyped IPv4 address is not taken for a
+    name.
     """
     if not isinstance(text, str) or not text:
         return False
-    name = text[:-1] if text.endswith('.') else text
+    if owner and text == '@':
+        return True
+    name = text[:-1] if absolute and text.endswith('.') else text
     if not name or len(name) > 253:
         return False
     labels = name.split('.')
-    if not all(is_dns_label(label) for label in labels):
+    if (wildcard or owner) and labels[0] == '*':
+        labels = labels[1:]
+        if not labels:
+            # A wildcard record at a zone's apex; a certificate needs a name under the star.
+            return owner
+    if not all(is_dns_label(label, underscore or owner) for label in labels):
         return False
-    return not labels[-1].isdigit()
+    return owner or not labels[-1].isdigit()
 
 
 def check_domain(value, where):
