@@ -1,0 +1,71 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, rtcstack.debian contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""Each default is written once, in a role's defaults/main.yml, and everything that restates it agrees.
+
+- every public variable in defaults/main.yml is an option of the role's `main` argument spec, and an
+  option's `default` there is the same value;
+- the defaults the shared model's filter falls back to (_topology.SERVICE_SETTINGS) are rtc's;
+- docs/inventory.md names every variable of the shared model.
+"""
+
+from __future__ import (absolute_import, division, print_function)
+__metaclass__ = type
+
+import pathlib
+
+import pytest
+import yaml
+
+from ansible_collections.rtcstack.debian.plugins.plugin_utils._topology import SERVICE_SETTINGS
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+ROLES = sorted(path.name for path in (ROOT / 'roles').iterdir() if (path / 'defaults' / 'main.yml').is_file())
+
+
+def _yaml(path):
+    return yaml.safe_load(path.read_text()) or {}
+
+
+def _specs(role):
+    return _yaml(ROOT / 'roles' / role / 'meta' / 'argument_specs.yml')['argument_specs']
+
+
+@pytest.mark.parametrize('role', ROLES)
+def test_every_default_is_documented_with_the_same_value(role):
+    defaults = _yaml(ROOT / 'roles' / role / 'defaults' / 'main.yml')
+    options = _specs(role)['main'].get('options') or {}
+    undocumented = sorted(set(defaults) - set(options))
+    assert not undocumented, '%s: defaults/main.yml sets %s, which meta/argument_specs.yml does not document' % (
+        role, ', '.join(undocumented))
+    for entry, spec in _specs(role).items():
+        for name, option in (spec.get('options') or {}).items():
+            # A default computed by a template is described in words in the spec (argument specs do
+            # not set variables); a literal one must be the same value.
+            if name in defaults and 'default' in option and '{{' not in repr(defaults[name]):
+                assert option['default'] == defaults[name], (
+                    '%s: %s defaults to %r in defaults/main.yml but %r in the %s argument spec'
+                    % (role, name, defaults[name], option['default'], entry))
+
+
+def test_the_model_filter_falls_back_to_rtc_defaults():
+    defaults = _yaml(ROOT / 'roles' / 'rtc' / 'defaults' / 'main.yml')
+    groups = _yaml(ROOT / 'roles' / 'rtc' / 'vars' / 'main.yml')['__rtc_groups']
+    for service, settings in SERVICE_SETTINGS.items():
+        for key, _kind, default in settings:
+            if key == 'group':
+                expected = groups[service]
+            elif key in ('priority', 'weight'):
+                expected = defaults['rtc_srv_%s' % key][service]
+            else:
+                expected = defaults['rtc_%s_%s' % (service, key)]
+            assert default == expected, '_topology.SERVICE_SETTINGS[%r] %s is %r, roles/rtc/defaults says %r' % (
+                service, key, default, expected)
+
+
+def test_the_inventory_page_names_every_variable_of_the_model():
+    page = (ROOT / 'docs' / 'inventory.md').read_text()
+    missing = sorted(name for name in _yaml(ROOT / 'roles' / 'rtc' / 'defaults' / 'main.yml') if name not in page)
+    assert not missing, 'docs/inventory.md does not name %s' % ', '.join(missing)
