@@ -25,6 +25,10 @@ LAB_GATEWAY4=198.51.100.1
 LAB_SUBNET6=2001:db8:1000:2000::/64
 LAB_PROXY_NAME=rtclab-aptproxy
 LAB_PROXY_IP4=198.51.100.2
+# Fixed too: left to podman's IPAM, the proxy took the next free IPv6 after the last one handed out,
+# once 2001:db8:1000:2000::19, and every falcot run after it failed to start ("already allocated").
+# Every scenario container has both addresses fixed, its IPv6 ending like its IPv4.
+LAB_PROXY_IP6=2001:db8:1000:2000::2
 LAB_PROXY_IMAGE=localhost/rtcstack-aptproxy:12
 LAB_CACHE_VOLUME=rtclab-apt-cache
 LAB_IMAGE_PREFIX=localhost/rtcstack-debian
@@ -186,7 +190,7 @@ proxy_up() {
   podman volume exists "$LAB_CACHE_VOLUME" || podman volume create "$LAB_CACHE_VOLUME" >/dev/null
   log "starting apt proxy $LAB_PROXY_NAME at $LAB_PROXY_IP4:3142"
   podman run -d --name "$LAB_PROXY_NAME" \
-    --network podman --network "$LAB_NETWORK:ip=$LAB_PROXY_IP4" \
+    --network podman --network "$LAB_NETWORK:ip=$LAB_PROXY_IP4,ip=$LAB_PROXY_IP6" \
     -v "$LAB_CACHE_VOLUME:/var/cache/apt-cacher-ng" \
     -v "$LAB_DIR/acng.conf:/etc/rtclab-acng/acng.conf:ro" \
     "$LAB_PROXY_IMAGE" >/dev/null
