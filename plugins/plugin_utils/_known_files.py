@@ -35,7 +35,7 @@ DIRECTORY_ARGS = frozenset(('path', 'state', 'owner', 'group', 'mode'))
 # The arguments of ansible.builtin.copy a match can account for; directory_mode only applies to
 # directories the builtin module creates, so a directory that exists meets it.
 COPY_ARGS = frozenset(('src', 'content', 'dest', 'owner', 'group', 'mode', 'backup', 'validate', 'remote_src',
-                       'directory_mode', 'force'))
+                       'directory_mode'))
 
 
 def checksum(text):
@@ -140,8 +140,6 @@ def remote_copy_matches(known_files, args):
     dest as regular files with the same checksum, the dest with every owner/group/mode in ``args``."""
     if not isinstance(args, Mapping) or set(args) - COPY_ARGS or not args.get('remote_src'):
         return False
-    if args.get('force', True) is not True:
-        return False
     if not args.get('src') or not args.get('dest') or args['dest'].endswith('/'):
         return False
     source = known_file(known_files, args['src'])
@@ -156,16 +154,18 @@ def copy_matches(known_files, args, content_checksum):
     With ``force: false`` the builtin copy leaves an existing file's content alone and only sets its
     owner, group and mode: then the content does not count.
     """
-    if not isinstance(args, Mapping) or set(args) - COPY_ARGS or args.get('remote_src'):
+    if not isinstance(args, Mapping):
+        return False
+    # force is the one option only this kind of copy accounts for; the others refuse it (COPY_ARGS).
+    force = args.get('force', True)
+    if not isinstance(force, bool) or set(args) - COPY_ARGS - {'force'} or args.get('remote_src'):
         return False
     if not args.get('dest') or args['dest'].endswith('/'):
         return False
     entry = known_file(known_files, args['dest'])
-    if args.get('force', True) is False:
+    if force is False:
         return (isinstance(entry, Mapping) and bool(entry.get('isreg')) and not entry.get('islnk')
                 and _attributes_match(entry, _file_args(args)))
-    if args.get('force', True) is not True:
-        return False
     return matches(entry, content_checksum, _file_args(args))
 
 
@@ -178,8 +178,6 @@ def copy_tree_matches(known_files, args, files, directories):
     file is never a match.
     """
     if not isinstance(args, Mapping) or set(args) - COPY_ARGS or args.get('remote_src'):
-        return False
-    if args.get('force', True) is not True:
         return False
     if not args.get('dest') or not isinstance(files, Mapping) or not files:
         return False
