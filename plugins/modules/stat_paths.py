@@ -54,6 +54,15 @@ options:
     type: list
     elements: str
     default: []
+  contents:
+    description:
+      - Regular files whose content to return, base64-encoded as M(ansible.builtin.slurp) returns it, in the
+        same run. A file that does not exist is left out of RV(contents).
+      - For small public files only (a zone, a line of a configuration): the content is part of the module's
+        result, which C(-v) shows. Never list a private key or a credential file. A file larger than 1 MiB is refused.
+    type: list
+    elements: path
+    default: []
 extends_documentation_fragment:
   - ansible.builtin.action_common_attributes
 attributes:
@@ -144,8 +153,14 @@ groups:
   returned: success
   type: dict
   sample: {"ssl-cert": ["kamailio", "prosody"]}
+contents:
+  description: The base64 content of each file of O(contents) that exists, by its path as given.
+  returned: success
+  type: dict
+  sample: {"/etc/bind/named.conf.local": "aW5jbHVkZSAiL2V0Yy9iaW5kL25hbWVkLmNvbmYucnRjc3RhY2siOwo="}
 """
 
+import base64
 import grp
 import os
 import pwd
@@ -231,13 +246,37 @@ def group_members(names):
     return members
 
 
+# contents is for a zone or a configuration file, not for anything large.
+CONTENT_LIMIT = 1024 * 1024
+
+
+def contents(module, paths):
+    """{path: base64 content} for the regular files of paths that exist."""
+    found = {}
+    for path in paths:
+        try:
+            st = os.stat(path)
+            if not stat.S_ISREG(st.st_mode):
+                module.fail_json(msg='contents: %s is not a regular file' % path)
+            if st.st_size > CONTENT_LIMIT:
+                module.fail_json(msg='contents: %s has %d bytes, more than the %d this module returns' % (path, st.st_size, CONTENT_LIMIT))
+            with open(path, 'rb') as f:
+                found[path] = base64.b64encode(f.read()).decode('ascii')
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            module.fail_json(msg='cannot read %s: %s' % (path, exc))
+    return found
+
+
 def main():
     module = AnsibleModule(
         argument_spec=dict(paths=dict(type='list', elements='path', required=True),
                            get_checksum=dict(type='bool', default=True),
                            packages=dict(type='list', elements='str', default=[]),
                            services=dict(type='list', elements='str', default=[]),
-                           groups=dict(type='list', elements='str', default=[])),
+                           groups=dict(type='list', elements='str', default=[]),
+                           contents=dict(type='list', elements='path', default=[])),
         supports_check_mode=True,
     )
     files, missing = [], []
@@ -252,7 +291,7 @@ def main():
             files.append(info)
     module.exit_json(changed=False, files=files, missing=missing, packages=packages(module, module.params['packages']),
                      services=services(module, module.params['services']),
-                     groups=group_members(module.params['groups']))
+                     groups=group_members(module.params['groups']), contents=contents(module, module.params['contents']))
 
 
 if __name__ == '__main__':
