@@ -52,7 +52,7 @@ options:
     suboptions:
       domain:
         description:
-          - The DNS domain of the stack, for example V(falcot.com). It is lowercased, and a trailing dot is removed.
+          - The DNS domain of the stack, for example V(falcot.com), in lowercase: capitals are refused (the SIP realm, key file names and HA1 digests take the domain as written). A trailing dot is removed.
         type: string
         required: true
       apex_host:
@@ -113,7 +113,7 @@ _value:
   type: dict
   contains:
     domain:
-      description: The domain, lowercased.
+      description: The domain, without a trailing dot.
       type: string
       sample: falcot.com
     hosts:

@@ -100,7 +100,7 @@ def _check_service_settings(service, given):
         if kind == 'group':
             value = check_string(value, where)
         elif kind == 'label':
-            value = check_dns_label(value, where)
+            value = check_dns_label(_lowercase(value, where, 'label'), where)
         elif kind == 'port':
             value = check_port(value, where)
         elif kind == 'bool':
@@ -111,6 +111,18 @@ def _check_service_settings(service, given):
     return result
 
 
+def _lowercase(value, where, what):
+    """A DNS name of the model as written: capitals are refused, not folded.
+
+    DNS ignores case, but the SIP realm, the key's file name and every HA1 digest take the name exactly
+    as written, so a capital would be applied in some places and not in others.
+    """
+    if isinstance(value, str) and value != value.lower():
+        raise RtcInputError(where, '%r has capitals; write the %s in lowercase (%r): DNS ignores case, but the SIP realm, '
+                            'the key\'s file name and every HA1 digest take it as written' % (value, what, value.lower()))
+    return value
+
+
 def _check_settings(settings):
     if not isinstance(settings, Mapping):
         raise RtcTypeError('settings', 'expected a mapping with domain, apex_host and services, got %s' % type_name(settings))
@@ -119,7 +131,7 @@ def _check_settings(settings):
         raise RtcInputError('settings', 'unknown key %s; known keys are %s' % (', '.join(repr(key) for key in unknown), ', '.join(SETTINGS_KEYS)))
     if settings.get('domain') in (None, ''):
         raise RtcInputError('settings.domain', 'is required (the DNS domain of the stack, for example falcot.com)')
-    domain = check_domain(settings['domain'], 'settings.domain')
+    domain = check_domain(_lowercase(settings['domain'], 'settings.domain', 'domain'), 'settings.domain')
 
     apex_host = settings.get('apex_host')
     if apex_host == '':
@@ -192,7 +204,7 @@ class _Hosts:
             label = host.split('.')[0].lower()
         else:
             try:
-                label = check_dns_label(label, 'rtc_label')
+                label = check_dns_label(_lowercase(label, 'rtc_label', 'label'), 'rtc_label')
             except RtcInputError as exc:
                 raise _reword(exc, where, 'rtc_label')
 
@@ -235,7 +247,7 @@ class _Hosts:
         if label in (None, ''):
             return default
         try:
-            return check_dns_label(label, variable)
+            return check_dns_label(_lowercase(label, variable, 'label'), variable)
         except RtcInputError as exc:
             raise _reword(exc, where, variable)
 

@@ -84,7 +84,8 @@ def _check_user(user, index):
     has_password = user.get('password') is not None
     has_ha1 = user.get('ha1') is not None
     if has_password == has_ha1:
-        raise RtcInputError(where, 'give exactly one of password or ha1 (with the realm the ha1 was computed for)')
+        raise RtcInputError(where, '%s; give exactly one of password or ha1 (with the realm the ha1 was computed for)'
+                            % ('has both a password and an ha1' if has_password else 'has neither a password nor an ha1'))
     password = ha1 = realm = None
     if has_password:
         password = check_password(user['password'], '%s: password' % where)

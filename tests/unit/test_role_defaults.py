@@ -69,3 +69,13 @@ def test_the_inventory_page_names_every_variable_of_the_model():
     page = (ROOT / 'docs' / 'inventory.md').read_text()
     missing = sorted(name for name in _yaml(ROOT / 'roles' / 'rtc' / 'defaults' / 'main.yml') if name not in page)
     assert not missing, 'docs/inventory.md does not name %s' % ', '.join(missing)
+
+
+@pytest.mark.parametrize('role', ROLES)
+def test_every_list_setting_is_checked_for_its_shape(role):
+    """The preflight's shape check (__<role>_lists) covers exactly the main spec's list options."""
+    options = _specs(role)['main'].get('options') or {}
+    lists = sorted(name for name, option in options.items() if option.get('type') == 'list')
+    checked = sorted((_yaml(ROOT / 'roles' / role / 'vars' / 'main.yml').get('__%s_lists' % role) or {}))
+    assert checked == lists, '%s: vars/main.yml __%s_lists names %s, the main argument spec types %s as lists' % (
+        role, role, checked, lists)

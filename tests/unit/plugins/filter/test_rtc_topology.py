@@ -116,7 +116,7 @@ def test_strings_from_older_ansible_core():
 
 
 def test_defaults():
-    result = rtc_topology({'server1': {'rtc_ipv4': '198.51.100.19'}}, GROUPS, {'domain': 'Falcot.COM.'})
+    result = rtc_topology({'server1': {'rtc_ipv4': '198.51.100.19'}}, GROUPS, {'domain': 'falcot.com.'})
     assert result['domain'] == 'falcot.com'
     assert result['apex'] is None
     assert result['hosts'] == {'server1': {'label': 'server1', 'fqdn': 'server1.falcot.com', 'ipv4': '198.51.100.19', 'ipv6': None, 'ipv4_alt': None}}
@@ -167,7 +167,7 @@ def test_hosts_other_than_service_hosts_need_nothing():
 def test_label_from_host_name_and_rtc_label():
     hostvars = {
         'Server1.falcot.com': {'rtc_ipv4': '198.51.100.19'},
-        'box2': {'rtc_ipv4': '198.51.100.30', 'rtc_label': 'Media-2'},
+        'box2': {'rtc_ipv4': '198.51.100.30', 'rtc_label': 'media-2'},
     }
     groups = {'rtc_turn': ['Server1.falcot.com', 'box2'], 'rtc_sip_proxy': [], 'rtc_xmpp': []}
     given = settings(apex_host=None)
@@ -182,7 +182,7 @@ def test_label_from_host_name_and_rtc_label():
 def test_two_turn_hosts_with_own_labels_and_srv_overrides():
     hostvars = {
         'turn1': {'rtc_ipv4': '198.51.100.21', 'rtc_ipv6': '2001:db8::21', 'rtc_ipv4_alt': '198.51.100.121', 'rtc_turn_label': 'turn-a'},
-        'turn2': {'rtc_ipv4': '198.51.100.22', 'rtc_turn_label': 'TURN-B', 'rtc_host_srv_priority': 10, 'rtc_host_srv_weight': '5'},
+        'turn2': {'rtc_ipv4': '198.51.100.22', 'rtc_turn_label': 'turn-b', 'rtc_host_srv_priority': 10, 'rtc_host_srv_weight': '5'},
     }
     groups = {'rtc_turn': ['turn1', 'turn2']}
     result = rtc_topology(hostvars, groups, settings(apex_host=None))
@@ -338,3 +338,26 @@ def test_input_is_not_modified():
     rtc_topology(hostvars, GROUPS, given)
     assert given == SETTINGS
     assert hostvars == {'server1': SERVER1}
+
+
+@pytest.mark.parametrize('hostvars, given, expected', [
+    ({'server1': dict(SERVER1)}, {'domain': 'Falcot.COM'},
+     "settings.domain: 'Falcot.COM' has capitals; write the domain in lowercase ('falcot.com')"),
+    ({'server1': dict(SERVER1, rtc_label='Server1')}, {'domain': 'falcot.com'},
+     "host 'server1': rtc_label 'Server1' has capitals; write the label in lowercase ('server1')"),
+    ({'server1': dict(SERVER1, rtc_turn_label='TURN-B')}, {'domain': 'falcot.com'},
+     "host 'server1': rtc_turn_label 'TURN-B' has capitals; write the label in lowercase ('turn-b')"),
+    ({'server1': dict(SERVER1)}, {'domain': 'falcot.com', 'services': {'sip': {'label': 'Sip-Proxy'}}},
+     "settings.services.sip.label: 'Sip-Proxy' has capitals; write the label in lowercase ('sip-proxy')"),
+])
+def test_capitals_in_a_name_are_refused(hostvars, given, expected):
+    # A name the admin writes is used as written (realm, key path, HA1): capitals are refused, not folded.
+    with pytest.raises(AnsibleFilterError) as exc:
+        rtc_topology(hostvars, GROUPS, given)
+    assert expected in str(exc.value)
+
+
+def test_a_host_name_in_capitals_still_gives_a_lowercase_label():
+    # The inventory's host name is not a DNS name the admin wrote; its first part becomes the label.
+    result = rtc_topology({'Server1': dict(SERVER1)}, {'rtc_turn': ['Server1']}, {'domain': 'falcot.com'})
+    assert result['hosts']['Server1']['label'] == 'server1'

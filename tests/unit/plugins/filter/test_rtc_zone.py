@@ -107,7 +107,7 @@ def test_name_server_on_the_stack_host():
 
 
 def test_dedicated_name_servers_with_their_own_labels():
-    hostvars = {'server1': dict(SERVER1), 'ns1.example.net': {'rtc_ipv4': '203.0.113.53'}, 'ns2': {'rtc_ipv4': '203.0.113.54', 'rtc_label': 'NS-B'}}
+    hostvars = {'server1': dict(SERVER1), 'ns1.example.net': {'rtc_ipv4': '203.0.113.53'}, 'ns2': {'rtc_ipv4': '203.0.113.54', 'rtc_label': 'ns-b'}}
     servers = rtc_name_servers(hostvars, ['ns1.example.net', 'ns2', 'ns1.example.net'], topology(hostvars))
     assert [(s['fqdn'], s['records']) for s in servers] == [
         ('ns1.falcot.com', [{'owner': 'ns1', 'type': 'A', 'value': '203.0.113.53'}]),
