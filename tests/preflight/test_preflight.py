@@ -10,9 +10,11 @@ runs against this machine in check mode, so nothing here can change the machine.
 The role cases of one file run in one ansible-playbook process, one play per case (an ansible-playbook
 costs about two seconds before it runs anything): the case's address variables become host facts (the
 topology reads them through hostvars), its other variables the role's task variables, and a rescue
-records the refusal, so that one refused case does not end the others. A case that names a playbook
-(site.yml's checks of every role first) runs that playbook on its own, with the case's variables as
-extra variables.
+records the refusal, so that one refused case does not end the others. A case with `groups` runs on
+its own, its host in those groups only. A case that names a playbook (site.yml's checks of every role
+first) runs that playbook on its own, with the case's variables as extra variables. Each case names
+the assert that must refuse it (`task`), and every assert of every role's preflight has a case, or an
+entry in PROVEN_ELSEWHERE with the scenario that proves it.
 """
 from __future__ import annotations
 
@@ -86,7 +88,7 @@ def _playbook(cases):
 def _run_file(stem):
     """Run a file's role cases in one ansible-playbook; the output of each case's play, by index."""
     cases = [(i, c) for i, c in enumerate(yaml.safe_load((HERE / 'cases' / (stem + '.yml')).read_text()))
-             if 'playbook' not in c]
+             if 'playbook' not in c and 'groups' not in c]
     with tempfile.TemporaryDirectory() as tmp:
         playbook = pathlib.Path(tmp) / 'cases.yml'
         playbook.write_text(yaml.safe_dump(_playbook(cases), sort_keys=False))
@@ -97,10 +99,28 @@ def _run_file(stem):
             ['ansible-playbook', '--check', '-i', str(pathlib.Path(tmp) / 'inventory.yml'), str(playbook)],
             capture_output=True, text=True, env=ENV, timeout=600, check=False)
     output = result.stdout + result.stderr
-    sections = {}
-    for match in re.finditer(r'^PLAY \[case (\d+)\] \*+$(.*?)(?=^PLAY )', output, re.M | re.S):
-        sections[int(match.group(1))] = match.group(2)
-    return output, sections
+    return output, _sections(output)
+
+
+def _sections(output):
+    """The output of each case's play, by the case's index in the run."""
+    return dict((int(match.group(1)), match.group(2))
+                for match in re.finditer(r'^PLAY \[case (\d+)\] \*+$(.*?)(?=^PLAY )', output, re.M | re.S))
+
+
+def _run_in_groups(case):
+    """A role case whose host is in case['groups'] only (the others: every group): its play's output."""
+    with tempfile.TemporaryDirectory() as tmp:
+        playbook = pathlib.Path(tmp) / 'case.yml'
+        playbook.write_text(yaml.safe_dump(_playbook([(0, case)]), sort_keys=False))
+        inventory = yaml.safe_load((HERE / 'inventory.yml').read_text())
+        inventory['all']['hosts']['server1'].update(_base())
+        inventory['all']['children'] = {group: {'hosts': {'server1': None}} for group in case['groups']}
+        (pathlib.Path(tmp) / 'inventory.yml').write_text(yaml.safe_dump(inventory))
+        result = subprocess.run(
+            ['ansible-playbook', '--check', '-i', str(pathlib.Path(tmp) / 'inventory.yml'), str(playbook)],
+            capture_output=True, text=True, env=ENV, timeout=300, check=False)
+    return result.stdout + result.stderr
 
 
 def _run_playbook(case):
@@ -118,6 +138,15 @@ def _run_playbook(case):
     return result.returncode, result.stdout + result.stderr
 
 
+def failed_task(output):
+    """'<role>: <task>' of the first task that failed in output (its TASK header), or None."""
+    failure = re.search(r'^(?:fatal|failed): ', output, re.M)
+    if failure is None:
+        return None
+    headers = re.findall(r'^TASK \[(?:[\w.]+\.)?(\w+) : (.*?)\] \*+$', output[:failure.start()], re.M)
+    return '%s: %s' % headers[-1] if headers else None
+
+
 @pytest.mark.parametrize('stem, index, case', list(_iter_cases()))
 def test_preflight_refuses(stem, index, case):
     if 'playbook' in case:
@@ -126,14 +155,62 @@ def test_preflight_refuses(stem, index, case):
         # The failure comes from the preflight, before any task that could change a host.
         assert 'changed=0' in output, output
     else:
-        whole, sections = _run_file(stem)
-        assert index in sections, 'no play ran for this case:\n' + whole
-        output = sections[index]
-        assert 'preflight case %d: refused' % index in output, 'the role accepted a bad inventory:\n' + output
+        if 'groups' in case:
+            whole = _run_in_groups(case)
+            sections = _sections(whole)
+            index_in_run = 0
+        else:
+            whole, sections = _run_file(stem)
+            index_in_run = index
+        assert index_in_run in sections, 'no play ran for this case:\n' + whole
+        output = sections[index_in_run]
+        assert 'preflight case %d: refused' % index_in_run in output, 'the role accepted a bad inventory:\n' + output
         assert not re.search(r'^changed: ', output, re.M), 'the role changed something before refusing:\n' + output
         # The case's secrets show up nowhere in the whole run, not only in its own play.
         for secret in case.get('forbid', []):
             assert secret not in whole, 'the output shows a secret'
     assert re.search(case['expect'], output), 'the failure does not say %r:\n%s' % (case['expect'], output)
+    # The refusal comes from the assert the case is written for (test_every_preflight_assert_has_a_case).
+    assert failed_task(output) == case['task'], 'refused by %r, not by %r' % (failed_task(output), case['task'])
     for secret in case.get('forbid', []):
         assert secret not in output, 'the output shows a secret'
+
+
+def _asserts(tasks):
+    for task in tasks or []:
+        if 'block' in task:
+            for part in ('block', 'rescue', 'always'):
+                yield from _asserts(task.get(part))
+        elif 'ansible.builtin.assert' in task:
+            yield task['name']
+
+
+# Asserts that read what no case here can set up (files on the host or the controller), each with the
+# scenario that feeds it bad input.
+PROVEN_ELSEWHERE = {
+    'pki: Check that the certificate covers every name of the stack': 'molecule/pki/bad-input.yml',
+    'pki: Check that the certificate is readable, current and made for the key': 'molecule/pki/bad-input.yml',
+    'web_phone: Refuse a vhost of its own when another vhost already serves the domain': 'molecule/web_phone/verify_refused.yml',
+    'web_phone: Refuse to overwrite a file the role did not write': 'molecule/web_phone/verify_refused.yml',
+}
+
+
+def test_every_preflight_assert_has_a_case():
+    """Each assert of each role's preflight refuses at least one case (the case's `task`)."""
+    asserts = set()
+    for path in sorted((ROOT / 'roles').glob('*/tasks/preflight.yml')):
+        role = path.parent.parent.name
+        asserts.update('%s: %s' % (role, name) for name in _asserts(yaml.safe_load(path.read_text())))
+    covered = set(case['task'] for _stem, _index, case in (param.values for param in _iter_cases()))
+    for task, scenario in PROVEN_ELSEWHERE.items():
+        assert (ROOT / scenario).is_file(), '%s: %s does not exist' % (task, scenario)
+        assert task in asserts, 'PROVEN_ELSEWHERE names %r, which is no preflight assert' % task
+    missing = sorted(asserts - covered - set(PROVEN_ELSEWHERE))
+    assert not missing, 'preflight asserts without a case in tests/preflight/cases: %s' % '; '.join(missing)
+    # A case may also be refused by an argument spec or by an assert a role runs after its preflight.
+    known = set()
+    for path in sorted((ROOT / 'roles').glob('*/tasks/**/*.yml')):
+        role = path.relative_to(ROOT / 'roles').parts[0]
+        known.update('%s: %s' % (role, name) for name in _asserts(yaml.safe_load(path.read_text())))
+    unknown = sorted(task for task in covered - known if ': Validating arguments' not in task)
+    assert not unknown, 'cases name tasks that are no assert of a role: %s' % '; '.join(unknown)
