@@ -52,7 +52,8 @@ options:
     suboptions:
       domain:
         description:
-          - The DNS domain of the stack, for example V(falcot.com), in lowercase: capitals are refused (the SIP realm, key file names and HA1 digests take the domain as written). A trailing dot is removed.
+          - The DNS domain of the stack, for example V(falcot.com), in lowercase. Capitals are refused, because the SIP
+            realm, key file names and HA1 digests take the domain as written. A trailing dot is removed.
         type: string
         required: true
       apex_host:

@@ -10,7 +10,7 @@ DOCUMENTATION = r"""
 name: controller_files
 short_description: The type, mode and checksum of paths on the controller, without a module run
 version_added: 0.1.0
-author: rtcstack.debian contributors
+author: rtcstack.debian contributors (!UNKNOWN)
 description:
   - Returns one mapping per path, in order, read on the controller with C(os.lstat). It is what
     M(ansible.builtin.stat) or M(ansible.builtin.find) delegated to C(localhost) return, for a fraction

@@ -39,10 +39,9 @@ options:
         type: str
         required: true
       ha1:
-        description: The user's key.
+        description: The user's key (never shown in the result).
         type: str
         required: true
-        no_log: true
 extends_documentation_fragment:
   - ansible.builtin.action_common_attributes
 attributes:

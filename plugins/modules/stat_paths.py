@@ -58,8 +58,9 @@ options:
     description:
       - Regular files whose content to return, base64-encoded as M(ansible.builtin.slurp) returns it, in the
         same run. A file that does not exist is left out of RV(contents).
-      - For small public files only (a zone, a line of a configuration): the content is part of the module's
-        result, which C(-v) shows. Never list a private key or a credential file. A file larger than 1 MiB is refused.
+      - For small public files only, such as a zone or a configuration file, because the content is part of the
+        module's result, which C(-v) shows. Never list a private key or a credential file. A file larger than 1 MiB
+        is refused.
     type: list
     elements: path
     default: []
