@@ -44,13 +44,7 @@ options:
         required: true
 extends_documentation_fragment:
   - ansible.builtin.action_common_attributes
-attributes:
-  check_mode:
-    support: full
-  diff_mode:
-    support: full
-  platform:
-    platforms: posix
+  - rtcstack.debian.attributes
 notes:
   - Needs Python's C(sqlite3) module on the host (part of Debian's C(python3)).
 """

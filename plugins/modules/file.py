@@ -53,14 +53,8 @@ options:
     type: raw
 extends_documentation_fragment:
   - ansible.builtin.action_common_attributes
+  - rtcstack.debian.attributes
   - rtcstack.debian.known_files
-attributes:
-  check_mode:
-    support: full
-  diff_mode:
-    support: full
-  platform:
-    platforms: posix
 seealso:
   - module: ansible.builtin.file
   - module: ansible.builtin.find

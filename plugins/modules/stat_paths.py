@@ -66,13 +66,7 @@ options:
     default: []
 extends_documentation_fragment:
   - ansible.builtin.action_common_attributes
-attributes:
-  check_mode:
-    support: full
-  diff_mode:
-    support: none
-  platform:
-    platforms: posix
+  - rtcstack.debian.attributes.no_diff
 seealso:
   - module: ansible.builtin.find
   - module: ansible.builtin.stat

@@ -47,13 +47,7 @@ options:
     type: dict
 extends_documentation_fragment:
   - ansible.builtin.action_common_attributes
-attributes:
-  check_mode:
-    support: full
-  diff_mode:
-    support: none
-  platform:
-    platforms: posix
+  - rtcstack.debian.attributes.no_diff
 notes:
   - Any option this module does not list is passed on to the builtin module, and the task then always runs it.
   - A unit stopped on the host after the read is only seen by the next run; a role that restarts a unit

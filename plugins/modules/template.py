@@ -52,14 +52,8 @@ options:
     type: str
 extends_documentation_fragment:
   - ansible.builtin.action_common_attributes
+  - rtcstack.debian.attributes
   - rtcstack.debian.known_files
-attributes:
-  check_mode:
-    support: full
-  diff_mode:
-    support: full
-  platform:
-    platforms: posix
 seealso:
   - module: ansible.builtin.template
   - module: ansible.builtin.find
