@@ -10,7 +10,8 @@ __metaclass__ = type
 class ModuleDocFragment(object):
 
     # The attributes of the collection's modules that change a POSIX host, with full check and diff
-    # support (copy, file, template, coturn_users). Used with ansible.builtin.action_common_attributes.
+    # support (copy, file, template, coturn_users; apt narrows the platform to Debian in its own
+    # documentation, which wins over a fragment). Used with ansible.builtin.action_common_attributes.
     DOCUMENTATION = r"""
 attributes:
   check_mode:

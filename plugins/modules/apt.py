@@ -45,11 +45,9 @@ options:
     type: dict
 extends_documentation_fragment:
   - ansible.builtin.action_common_attributes
+  - rtcstack.debian.attributes
+# Over the fragment's POSIX: apt runs on Debian only.
 attributes:
-  check_mode:
-    support: full
-  diff_mode:
-    support: full
   platform:
     platforms: debian
 notes:
