@@ -6,6 +6,7 @@ VirtualHost "falcot.net"
 	ssl = {
 		key = "/etc/ssl/private/falcot.com-key.pem";
 		certificate = "/etc/ssl/public/falcot.com.pem";
+		protocol = "tlsv1_3";
 		cafile = "/etc/ssl/public/falcot.com-ca.pem";
 		}
 
@@ -15,5 +16,6 @@ Component "conference.falcot.net" "muc"
 	ssl = {
 		key = "/etc/ssl/private/falcot.com-key.pem";
 		certificate = "/etc/ssl/public/falcot.com.pem";
+		protocol = "tlsv1_3";
 		cafile = "/etc/ssl/public/falcot.com-ca.pem";
 		}
