@@ -75,6 +75,12 @@ options:
           - V(xmpp) has C(c2s_port) (V(5222)), C(s2s_port) (V(5269)), C(direct_tls) (V(false)) and C(c2s_tls_port) (V(5223)).
           - Ports are integers, or strings of digits, between 1 and 65535.
         type: dict
+      web_phone:
+        description:
+          - C(group), the inventory group of the web phone's hosts (default V(rtc_web_phone)).
+          - Each of its hosts is read for C(web_phone_vhost) (V(own) or V(snippet), default V(own)) and
+            C(web_phone_snippet_url_path) (default V(/phone)), the variables of M(rtcstack.debian.web_phone).
+        type: dict
 requirements:
   - netaddr (Python library, on the controller)
 seealso:
@@ -153,6 +159,16 @@ _value:
           instances:
             - {host: server1, label: turn-server, fqdn: turn-server.falcot.com, ipv4: 198.51.100.19, ipv6: null,
                ipv4_alt: 198.51.100.20, priority: 0, weight: 1}
+    web_phone:
+      description:
+        - Where the web phone is served, C(group) and C(instances), one item per host of the group with C(host),
+          C(vhost), C(path) (V(/) for a vhost of its own, the snippet's path with one trailing slash otherwise) and
+          C(url) (V(https://) and the domain and path).
+      type: dict
+      sample:
+        group: rtc_web_phone
+        instances:
+          - {host: server1, vhost: own, path: /, url: 'https://falcot.com/'}
 """
 
 from ansible_collections.rtcstack.debian.plugins.plugin_utils._filter import run_filter  # noqa: E402

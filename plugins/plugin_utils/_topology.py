@@ -72,7 +72,13 @@ SERVICE_SETTINGS = {
     ),
 }
 
-SETTINGS_KEYS = ('domain', 'apex_host', 'services')
+SETTINGS_KEYS = ('domain', 'apex_host', 'services', 'web_phone')
+
+# The web phone: its group's default (rtc's __rtc_groups), and the host variables of rtcstack.debian.web_phone
+# that place it, with that role's defaults (a unit test keeps both equal to the roles').
+WEB_PHONE_GROUP = 'rtc_web_phone'
+WEB_PHONE_HOST_SETTINGS = (('web_phone_vhost', 'own'), ('web_phone_snippet_url_path', '/phone'))
+WEB_PHONE_VHOSTS = ('own', 'snippet')
 
 
 def _reword(exc, where, variable):
@@ -148,7 +154,14 @@ def _check_settings(settings):
     if unknown:
         raise RtcInputError('settings.services', 'unknown service %s; known services are %s' % (', '.join(repr(key) for key in unknown), ', '.join(SERVICES)))
     checked = dict((service, _check_service_settings(service, services.get(service))) for service in SERVICES)
-    return domain, apex_host, checked
+
+    web_phone = settings.get('web_phone')
+    if web_phone is None:
+        web_phone = {}
+    if not isinstance(web_phone, Mapping) or sorted(web_phone) not in ([], ['group']):
+        raise RtcInputError('settings.web_phone', 'expected a mapping with group, got %r' % (web_phone, ))
+    web_group = check_string(web_phone.get('group') or WEB_PHONE_GROUP, 'settings.web_phone.group')
+    return domain, apex_host, checked, web_group
 
 
 def _group_members(groups, group):
@@ -298,9 +311,29 @@ class _Labels:
             % (other_host, other_variable, _describe(other_addresses), host, variable, _describe(addresses), ' or '.join(variables)))
 
 
+def _web_phone(facts, groups, group, domain):
+    """Where each web phone host serves the phone: https://<domain>/, or <domain><path>/ in a vhost of the admin."""
+    instances = []
+    for host in _group_members(groups, group):
+        host_vars = facts.vars_of(host)
+        given = dict((name, host_vars.get(name)) for name, _default in WEB_PHONE_HOST_SETTINGS)
+        vhost, path = ((given[name] if given[name] not in (None, '') else default) for name, default in WEB_PHONE_HOST_SETTINGS)
+        if vhost not in WEB_PHONE_VHOSTS:
+            raise RtcInputError('host %r' % host, 'web_phone_vhost: expected own or snippet, got %r' % (vhost, ))
+        if vhost == 'own':
+            path = '/'
+        else:
+            path = check_string(path, 'host %r: web_phone_snippet_url_path' % host)
+            if not path.startswith('/') or path.strip('/') == '':
+                raise RtcInputError('host %r' % host, 'web_phone_snippet_url_path: expected a URL path below /, got %r' % (path, ))
+            path = path.rstrip('/') + '/'
+        instances.append({'host': host, 'vhost': vhost, 'path': path, 'url': 'https://%s%s' % (domain, path)})
+    return {'group': group, 'instances': instances}
+
+
 def topology(hostvars, groups, settings):
     """Return the topology mapping described in the rtc_topology filter's documentation."""
-    domain, apex_host, services = _check_settings(settings)
+    domain, apex_host, services, web_group = _check_settings(settings)
     if not isinstance(hostvars, Mapping):
         raise RtcTypeError('hostvars', 'expected a mapping of host names to variables, got %s' % type_name(hostvars))
     if not isinstance(groups, Mapping):
@@ -356,4 +389,5 @@ def topology(hostvars, groups, settings):
     if apex_host is not None:
         apex = {'host': apex_host, 'ipv4': hosts[apex_host]['ipv4'], 'ipv6': hosts[apex_host]['ipv6']}
 
-    return {'domain': domain, 'hosts': hosts, 'apex': apex, 'services': result_services}
+    return {'domain': domain, 'hosts': hosts, 'apex': apex, 'services': result_services,
+            'web_phone': _web_phone(facts, groups, web_group, domain)}

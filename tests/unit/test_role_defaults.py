@@ -7,7 +7,8 @@
 
 - every public variable in defaults/main.yml is an option of the role's `main` argument spec, and an
   option's `default` there is the same value;
-- the defaults the shared model's filter falls back to (_topology.SERVICE_SETTINGS) are rtc's;
+- the defaults the shared model's filter falls back to (_topology.SERVICE_SETTINGS) are rtc's, and those
+  it reads for the web phone's URL are web_phone's;
 - docs/inventory.md names every variable of the shared model.
 """
 
@@ -19,7 +20,7 @@ import pathlib
 import pytest
 import yaml
 
-from ansible_collections.rtcstack.debian.plugins.plugin_utils._topology import SERVICE_SETTINGS
+from ansible_collections.rtcstack.debian.plugins.plugin_utils._topology import SERVICE_SETTINGS, WEB_PHONE_GROUP, WEB_PHONE_HOST_SETTINGS
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 ROLES = sorted(path.name for path in (ROOT / 'roles').iterdir() if (path / 'defaults' / 'main.yml').is_file())
@@ -63,6 +64,14 @@ def test_the_model_filter_falls_back_to_rtc_defaults():
                 expected = defaults['rtc_%s_%s' % (service, key)]
             assert default == expected, '_topology.SERVICE_SETTINGS[%r] %s is %r, roles/rtc/defaults says %r' % (
                 service, key, default, expected)
+
+
+def test_the_model_reads_the_web_phone_with_its_role_defaults():
+    defaults = _yaml(ROOT / 'roles' / 'web_phone' / 'defaults' / 'main.yml')
+    assert WEB_PHONE_GROUP == _yaml(ROOT / 'roles' / 'rtc' / 'vars' / 'main.yml')['__rtc_groups']['web_phone']
+    for name, default in WEB_PHONE_HOST_SETTINGS:
+        assert default == defaults[name], '_topology.WEB_PHONE_HOST_SETTINGS %s is %r, roles/web_phone/defaults says %r' % (
+            name, default, defaults[name])
 
 
 def test_the_inventory_page_names_every_variable_of_the_model():

@@ -60,6 +60,7 @@ SEED_TOPOLOGY = {
         'sip': dict(SETTINGS['services']['sip'], instances=[dict(seed_instance('sip-proxy', V6), priority=0, weight=1)]),
         'xmpp': dict(SETTINGS['services']['xmpp'], instances=[dict(seed_instance('xmpp-gw', V6), priority=5, weight=0)]),
     },
+    'web_phone': {'group': 'rtc_web_phone', 'instances': [{'host': 'server1', 'vhost': 'own', 'path': '/', 'url': 'https://falcot.com/'}]},
 }
 
 
@@ -237,7 +238,7 @@ ERRORS = [
     (({'server1': SERVER1}, GROUPS, settings(domain='198.51.100.19')), "settings.domain: '198.51.100.19' is not a valid DNS name"),
     (({'server1': SERVER1}, GROUPS, settings(domain='-falcot.com')), "settings.domain: '-falcot.com' is not a valid DNS name"),
     (({'server1': SERVER1}, GROUPS, settings(domain=['falcot.com'])), 'settings.domain: expected a string, got list'),
-    (({'server1': SERVER1}, GROUPS, settings(realm='x')), "settings: unknown key 'realm'; known keys are domain, apex_host, services"),
+    (({'server1': SERVER1}, GROUPS, settings(realm='x')), "settings: unknown key 'realm'; known keys are domain, apex_host, services, web_phone"),
     (({'server1': SERVER1}, GROUPS, settings(services=[])), 'settings.services: expected a mapping of turn, sip, xmpp, got list'),
     (({'server1': SERVER1}, GROUPS, dict(SETTINGS, services={'stun': {}})), "settings.services: unknown service 'stun'; known services are turn, sip, xmpp"),
     (({'server1': SERVER1}, GROUPS, settings(turn__tsl=True)),
@@ -316,6 +317,14 @@ ERRORS = [
     (({'server1': dict(SERVER1, rtc_turn_label='server1')}, GROUPS, SETTINGS),
      "label 'server1': used by host 'server1' (rtc_label) for 198.51.100.19 and 2001:db8:1000:2000::19 and by host 'server1' (rtc_turn_label)"
      " for 198.51.100.19; one DNS name cannot point at both, give each host its own rtc_turn_label or rtc_label in host_vars"),
+    # the web phone
+    (({'server1': dict(SERVER1, web_phone_vhost='shared')}, GROUPS, SETTINGS), "host 'server1': web_phone_vhost: expected own or snippet, got 'shared'"),
+    (({'server1': dict(SERVER1, web_phone_vhost='snippet', web_phone_snippet_url_path='phone')}, GROUPS, SETTINGS),
+     "host 'server1': web_phone_snippet_url_path: expected a URL path below /, got 'phone'"),
+    (({'server1': dict(SERVER1, web_phone_vhost='snippet', web_phone_snippet_url_path='//')}, GROUPS, SETTINGS),
+     "host 'server1': web_phone_snippet_url_path: expected a URL path below /, got '//'"),
+    (({'server1': SERVER1}, GROUPS, settings(web_phone={'group': 'rtc_web_phone', 'port': 443})),
+     "settings.web_phone: expected a mapping with group, got {'group': 'rtc_web_phone', 'port': 443}"),
     (({'server1': dict(SERVER1, rtc_label='x' * 63)}, GROUPS, settings(domain='.'.join(['d' * 63] * 3))),
      "host 'server1': the name '%s' is longer than 253 characters" % '.'.join(['x' * 63] + ['d' * 63] * 3)),
 ]
@@ -325,6 +334,22 @@ ERRORS = [
 def test_errors(args, message):
     with pytest.raises(AnsibleFilterError, match='^%s$' % re.escape(PREFIX + message)):
         rtc_topology(*args)
+
+
+@pytest.mark.parametrize('host_vars, group, expected', [
+    ({}, None, [('server1', 'own', '/', 'https://falcot.com/')]),
+    ({'web_phone_vhost': 'snippet'}, None, [('server1', 'snippet', '/phone/', 'https://falcot.com/phone/')]),
+    ({'web_phone_vhost': 'snippet', 'web_phone_snippet_url_path': '/rtc/phone//'}, None,
+     [('server1', 'snippet', '/rtc/phone/', 'https://falcot.com/rtc/phone/')]),
+    # The snippet's path counts only in the snippet mode.
+    ({'web_phone_vhost': 'own', 'web_phone_snippet_url_path': '/x'}, None, [('server1', 'own', '/', 'https://falcot.com/')]),
+    ({}, 'phones', []),
+])
+def test_web_phone_url(host_vars, group, expected):
+    extra = {} if group is None else {'web_phone': {'group': group}}
+    web = rtc_topology({'server1': dict(SERVER1, **host_vars)}, GROUPS, settings(**extra))['web_phone']
+    assert web['group'] == (group or 'rtc_web_phone')
+    assert [(i['host'], i['vhost'], i['path'], i['url']) for i in web['instances']] == expected
 
 
 def test_every_service_is_checked_even_when_not_deployed():
