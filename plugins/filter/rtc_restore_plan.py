@@ -41,15 +41,11 @@ options:
 """
 
 EXAMPLES = r"""
-- name: Put back the files this run replaced, from their backups
-  ansible.builtin.copy:
-    src: "{{ item.backup_file }}"
-    dest: "{{ item.path }}"
-    remote_src: true
-    owner: "{{ item.owner }}"
-    group: "{{ item.group }}"
-    mode: "{{ item.mode }}"
-  loop: "{{ written | rtcstack.debian.rtc_restore_plan(read) | selectattr('how', 'equalto', 'backup') }}"
+- name: Say which changed paths have no previous state to go back to
+  ansible.builtin.debug:
+    msg: "{{ plan | selectattr('how', 'equalto', 'unknown') | map(attribute='path') | list }}"
+  vars:
+    plan: "{{ [written_config, written_link] | rtcstack.debian.rtc_restore_plan(role_read) }}"
 """
 
 RETURN = r"""
