@@ -179,7 +179,7 @@ def _group_members(groups, group):
     return result
 
 
-class _Hosts:
+class HostReader:
     """Reads and checks the per-host variables, once per host."""
 
     def __init__(self, hostvars, domain):
@@ -290,7 +290,7 @@ def _describe(addresses):
     return ' and '.join(address for address in addresses if address)
 
 
-class _Labels:
+class LabelClaims:
     """Makes sure a DNS label never stands for two different sets of addresses."""
 
     def __init__(self):
@@ -350,7 +350,7 @@ def topology(hostvars, groups, settings):
 
     members = dict((service, _group_members(groups, services[service]['group'])) for service in SERVICES)
 
-    facts = _Hosts(hostvars, domain)
+    facts = HostReader(hostvars, domain)
     order = []
     if apex_host is not None:
         order.append(apex_host)
@@ -358,7 +358,7 @@ def topology(hostvars, groups, settings):
         order.extend(host for host in members[service] if host not in order)
     hosts = dict((host, facts.get(host)) for host in order)
 
-    labels = _Labels()
+    labels = LabelClaims()
     for host in order:
         labels.claim(hosts[host]['label'], (hosts[host]['ipv4'], hosts[host]['ipv6']), host, 'rtc_label')
 

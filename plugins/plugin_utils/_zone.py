@@ -26,7 +26,7 @@ from ansible_collections.rtcstack.debian.plugins.plugin_utils._common import (
     is_list,
     type_name,
 )
-from ansible_collections.rtcstack.debian.plugins.plugin_utils._topology import _Hosts, _Labels
+from ansible_collections.rtcstack.debian.plugins.plugin_utils._topology import HostReader, LabelClaims
 
 SERIAL_MAX = 4294967295
 
@@ -92,7 +92,7 @@ def name_servers(hostvars, hosts, topology):
     if not is_list(hosts):
         raise RtcTypeError('hosts', 'expected a list of host names, got %s' % type_name(hosts))
     domain = topology['domain']
-    labels = _Labels()
+    labels = LabelClaims()
     try:
         for host, facts in topology['hosts'].items():
             labels.claim(facts['label'], (facts['ipv4'], facts['ipv6']), host, 'rtc_label')
@@ -102,7 +102,7 @@ def name_servers(hostvars, hosts, topology):
     except (KeyError, TypeError, AttributeError) as exc:
         raise RtcInputError('topology', 'not the output of rtcstack.debian.rtc_topology (%s: %s)' % (type(exc).__name__, exc))
 
-    reader = _Hosts(hostvars, domain)
+    reader = HostReader(hostvars, domain)
     result = []
     seen = set()
     for host in hosts:
