@@ -234,7 +234,9 @@ import tempfile
 from ansible.module_utils.basic import AnsibleModule
 from ansible.module_utils.common.text.converters import to_bytes, to_text
 
-SECRET = '(secret content, not shown)'
+# Two texts, so that a changed secret still shows as a change in the diff.
+SECRET_BEFORE = '(previous secret content, not shown)\n'
+SECRET_AFTER = '(new secret content, not shown)\n'
 OCTAL_MODE = re.compile(r'^[0-7]{3,4}$')
 
 # The options each state takes besides dest, state, owner, group and secret; force and backup count
@@ -379,9 +381,9 @@ def _read(path):
         return f.read()
 
 
-def _show(item, data):
+def _show(item, data, placeholder):
     if item['secret']:
-        return SECRET
+        return placeholder
     return to_text(data, errors='surrogate_or_replace')
 
 
@@ -421,7 +423,9 @@ def _write(module, item, data, st):
                 if item['secret']:
                     # The checker's words could quote the content.
                     raise ItemError('validate failed with rc %d (its output is not shown: the item is secret)' % rc, rc=rc)
-                raise ItemError('validate failed with rc %d: %s' % (rc, (err or out).strip()), rc=rc, stdout=out, stderr=err)
+                words = (err or out).strip()
+                raise ItemError('validate failed with rc %d%s' % (rc, ': ' + words if words else ''), rc=rc, stdout=out,
+                                stderr=err)
         backup = module.backup_local(dest) if item['backup'] and st is not None and stat.S_ISREG(st.st_mode) else None
         os.rename(tmp, dest)
     finally:
@@ -447,8 +451,8 @@ def ensure_file(module, item, diffs):
         return _describe(result, dest, item)
     result['changed'] = True
     if module._diff:
-        before = _show(item, _read(dest)) if regular else ''
-        diffs.append(dict(before=before, after=_show(item, data), before_header=dest, after_header=dest))
+        before = _show(item, _read(dest), SECRET_BEFORE) if regular else ''
+        diffs.append(dict(before=before, after=_show(item, data, SECRET_AFTER), before_header=dest, after_header=dest))
     if regular:
         before, after = _attribute_changes(st, item)
         if after and module._diff:

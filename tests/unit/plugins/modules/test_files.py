@@ -194,7 +194,7 @@ def test_the_diff_shows_content_but_never_a_secret(monkeypatch, capsys, tmp_path
     secret.write_text('old secret value\n')
     result = run(monkeypatch, capsys, [text(plain, 'after\n'), text(secret, SECRET_TEXT, secret=True)], check_mode=True)
     assert result['diff'][0] == dict(before='before\n', after='after\n', before_header=str(plain), after_header=str(plain))
-    assert result['diff'][1]['before'] == result['diff'][1]['after'] == files.SECRET
+    assert (result['diff'][1]['before'], result['diff'][1]['after']) == (files.SECRET_BEFORE, files.SECRET_AFTER)
     assert 's3cr3t' not in json.dumps(result) and 'old secret' not in json.dumps(result)
 
 
