@@ -38,12 +38,28 @@ def per_role(path):
     return table, changed
 
 
+def module_runs(path):
+    """How many module runs a run made: the results that carry their module's ``invocation`` (a task's
+    own and each loop item's; a no_log task's result hides it, so this is a lower bound). Known-state
+    actions that answered from the role's read, and controller-only tasks, have none."""
+    with open(path, encoding="utf-8") as f:
+        run = json.load(f)
+    count = 0
+    for play in run["plays"]:
+        for entry in play["tasks"]:
+            for result in entry["hosts"].values():
+                items = result.get("results") if isinstance(result.get("results"), list) else [result]
+                count += sum(1 for item in items if isinstance(item, dict) and "invocation" in item)
+    return count
+
+
 def main(argv):
     converge, floor, rerun = (float(a) for a in argv[1:4])
     first = per_role(argv[4])[0]
     second, changed = per_role(argv[5])
     print(f"bench: converge {converge:.1f} s, floor {floor:.1f} s, ratio {converge / floor:.1f}")
     print(f"bench: rerun {rerun:.1f} s, changed={changed}, ratio {rerun / converge:.2f}")
+    print(f"bench: module runs (results with an invocation) converge {module_runs(argv[4])}, rerun {module_runs(argv[5])}")
     repaired = None
     if len(argv) > 7:
         repaired = per_role(argv[7])[1]
