@@ -86,12 +86,16 @@ class ActionModule(ActionBase):
         if not isinstance(item, Mapping):
             raise AnsibleError('each item must be a dict, got %s' % type(item).__name__)
         item = dict(item)
+        template_vars = item.pop('vars', None)
+        if template_vars is not None and (not isinstance(template_vars, Mapping) or 'src' not in item
+                                          or item.get('state', 'file') != 'file'):
+            raise AnsibleError('vars must be a dict, and only for a file rendered from a template (src)')
         if item.get('state', 'file') != 'file':
             return item, None
         if 'src' in item and 'content' in item:
             raise AnsibleError('give src or content, not both')
         if 'src' in item:
-            item['content'] = self._render(item.pop('src'), task_vars)
+            item['content'] = self._render(item.pop('src'), task_vars, template_vars)
         if 'content' not in item:
             # The module says what is missing.
             return item, None
@@ -104,8 +108,9 @@ class ActionModule(ActionBase):
         item['content_base64'] = base64.b64encode(data).decode('ascii')
         return item, hashlib.sha1(data).hexdigest()
 
-    def _render(self, src, task_vars):
-        """The template rendered as by rtcstack.debian.template (and so as the builtin module writes it)."""
+    def _render(self, src, task_vars, template_vars=None):
+        """The template rendered as by rtcstack.debian.template (and so as the builtin module writes it),
+        with the item's own variables (a loop variable's stand-in) over the task's."""
         source = self._find_needle('templates', src)
         lookup = lookup_loader.get('ansible.builtin.template', loader=self._loader, templar=self._templar)
-        return lookup.run([source], variables=task_vars)[0]
+        return lookup.run([source], variables=task_vars, template_vars=dict(template_vars or {}))[0]

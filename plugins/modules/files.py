@@ -95,6 +95,12 @@ options:
             replaces O(files[].dest); a non-zero exit fails the task and leaves O(files[].dest) as it was.
           - Not run in check mode.
         type: str
+      vars:
+        description:
+          - For a file rendered from O(files[].src), variables of its own for the template, over the task's (what a
+            loop variable would be to M(ansible.builtin.template) in a loop). The action plugin uses them; the host
+            never gets them.
+        type: dict
       secret:
         description:
           - The content never shows. The diff shows a placeholder in its place, and a failing
@@ -552,7 +558,9 @@ def main():
                 force=dict(type='bool', default=True),
                 backup=dict(type='bool', default=False),
                 validate=dict(type='str'),
-                secret=dict(type='bool', default=False, no_log=False))),
+                secret=dict(type='bool', default=False, no_log=False),
+                # Taken out by the action plugin (template variables); documented with the item.
+                vars=dict(type='dict'))),
             # The action plugin uses it and leaves it out; a direct call has nothing to skip.
             known_files=dict(type='list', elements='dict'),
         ),
