@@ -67,12 +67,14 @@ t0=$(now); site converge || { echo "bench: the converge failed ($work/converge.j
 echo "bench: P2, site.yml again on the converged server1" >&2
 t2=$(now); site rerun || { echo "bench: the rerun failed ($work/rerun.json)" >&2; exit 1; }; t3=$(now)
 
-# What the converge left, for the floor: the packages asked for by name, the running services, and
-# those services' files (configuration, keys, accounts, the site).
+# What the converge left, for the floor: every package it installed (those asked for by name and what
+# apt brought with them, recommends included, so that the floor installs exactly the same set), the
+# running services, and those services' files (configuration, keys, accounts, the site).
 # shellcheck disable=SC2029  # the commands are meant to be expanded here
 on() { ssh "${ssh_opts[@]}" "rtcadmin@$server" "$@"; }
 list_services() { on systemctl list-units --type=service --state=running --no-legend --plain | awk '{print $1}' | sort; }
-on apt-mark showmanual | sort >"$work/server-manual.txt"
+installed() { on dpkg-query --show --showformat "'\${db:Status-Status} \${Package}\n'" | awk '$1 == "installed" {print $2}' | sort; }
+installed >"$work/server-packages.txt"
 on getent group >"$work/server-group.txt"
 list_services >"$work/server-services.txt"
 paths=(/etc/bind /var/cache/bind /var/lib/bind /etc/turnserver.conf /etc/coturn /var/lib/turn /etc/kamailio /etc/prosody
@@ -96,9 +98,9 @@ printf '%s\n' "$password" | python3 tests/clients/xmpp_client.py login joe@falco
 echo "bench: the floor, by hand on a fresh container of the same image at the same addresses" >&2
 molecule destroy -s bench >/dev/null 2>&1
 RTC_BENCH_HOST=floor molecule create -s bench >"$work/create-floor.log" 2>&1 || { tail -n 40 "$work/create-floor.log" >&2; exit 1; }
-on apt-mark showmanual | sort >"$work/floor-manual.txt"
+installed >"$work/floor-packages.txt"
 list_services >"$work/floor-services.txt"
-comm -13 "$work/floor-manual.txt" "$work/server-manual.txt" >"$work/packages.txt"
+comm -13 "$work/floor-packages.txt" "$work/server-packages.txt" >"$work/packages.txt"
 comm -13 "$work/floor-services.txt" "$work/server-services.txt" >"$work/services.txt"
 cat >"$work/floor.sh" <<EOT
 #!/bin/sh
