@@ -137,40 +137,21 @@ seealso:
 EXAMPLES = r"""
 - name: Read what the role writes
   rtcstack.debian.stat_paths:
-    paths:
-      - /etc/kamailio
-      - /etc/kamailio/kamailio.cfg
-      - /etc/kamailio/tls.key
-      - /etc/kamailio/current.cfg
+    paths: [/etc/exampled, /etc/exampled/exampled.conf, /etc/exampled/secret.key, /etc/exampled/current.conf]
   register: __files
 
-- name: Write kamailio's configuration
+- name: Write exampled's directory, configuration, secret and link
   rtcstack.debian.files:
     known_files: "{{ __files.files }}"
     files:
-      - dest: /etc/kamailio
-        state: directory
-        owner: root
-        group: kamailio
-        mode: "0750"
-      - dest: /etc/kamailio/kamailio.cfg
-        src: etc/kamailio/kamailio.cfg.j2
-        owner: root
-        group: kamailio
-        mode: "0640"
-        backup: true
-        validate: kamailio -c -f %s
-      # Made once: a key that is there already is left as it is.
-      - dest: /etc/kamailio/tls.key
-        content: "{{ kamailio_tls_key }}"
-        owner: root
-        group: kamailio
-        mode: "0640"
-        force: false
-        secret: true
-      - dest: /etc/kamailio/current.cfg
-        state: link
-        src: kamailio.cfg
+      - {dest: /etc/exampled, state: directory, owner: root, group: exampled, mode: "0750"}
+      # Checked by the daemon's own tool before it replaces the old file, which is kept beside it.
+      - {dest: /etc/exampled/exampled.conf, src: exampled.conf.j2, owner: root, group: exampled, mode: "0640",
+         backup: true, validate: exampled --check-config %s}
+      # Made once: a secret that is there already is left as it is, and never shown.
+      - {dest: /etc/exampled/secret.key, content: "{{ exampled_secret }}", owner: root, group: exampled, mode: "0640",
+         force: false, secret: true}
+      - {dest: /etc/exampled/current.conf, state: link, src: exampled.conf}
   register: __written
 
 - name: Say which paths changed
