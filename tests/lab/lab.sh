@@ -233,12 +233,33 @@ EOT
   for host in "$@"; do printf '    %s:\n      ansible_host: %s\n' "${host%%=*}" "${host#*=}"; done
 }
 
+# The lab bridge's MAC address, set once so that it stays. A Linux bridge whose address nobody set
+# takes the lowest of its ports' addresses, and podman gives each container's host side a random one:
+# each container another scenario started or removed could change the gateway's address (the
+# controller's end of every SSH connection), and a container's packets to the old one were lost until
+# its neighbour entry expired, 5-10 s (CI: an xmpp converge ended UNREACHABLE right after a parallel
+# scenario removed its containers). The bridge lives as long as the proxy is on it; an address set by
+# hand is never recalculated. 02:00 and the gateway's four octets, as the containers' (create.yml).
+bridge_pinned() {
+  local bridge want octets
+  bridge=$(podman network inspect "$LAB_NETWORK" --format '{{.NetworkInterface}}')
+  IFS=. read -r -a octets <<<"$LAB_GATEWAY4"
+  want=$(printf '02:00:%02x:%02x:%02x:%02x' "${octets[@]}")
+  if [ "$(cat "/sys/class/net/$bridge/addr_assign_type")" = 3 ] \
+    && [ "$(cat "/sys/class/net/$bridge/address")" = "$want" ]; then
+    return 0
+  fi
+  ip link set dev "$bridge" address "$want"
+  log "bridge $bridge of $LAB_NETWORK: MAC address fixed at $want"
+}
+
 up() {
   ssh_key
   # shellcheck disable=SC2086
   images ${LAB_RELEASES:-12 13}
   network_up
   proxy_up
+  bridge_pinned
 }
 
 down() {
