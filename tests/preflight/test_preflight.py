@@ -214,3 +214,35 @@ def test_every_preflight_assert_has_a_case():
         known.update('%s: %s' % (role, name) for name in _asserts(yaml.safe_load(path.read_text())))
     unknown = sorted(task for task in covered - known if ': Validating arguments' not in task)
     assert not unknown, 'cases name tasks that are no assert of a role: %s' % '; '.join(unknown)
+
+
+# inventories/falcot with each daemon's one switch (its group_vars and docs/inventory.md): the checks
+# (playbooks/checks.yml, as site.yml runs them) accept it, and say with a warning what the switch leaves
+# out. Debian 12 and 13 ship neither daemon: `*_installed` says the admin installed it.
+SWITCHES = {
+    'turn reTurn': ({'turn_implementation': 'reTurn', 'turn_return_installed': True},
+                    ['[WARNING]: turn_static_auth_secret is not used with turn_implementation reTurn',
+                     '[WARNING]: xmpp_turn_external: XEP-0215 is off: the TURN server turn-server.falcot.com (server1) runs'
+                     ' turn_implementation reTurn']),
+    'sip_proxy repro': ({'sip_proxy_implementation': 'repro', 'sip_proxy_repro_installed': True}, []),
+}
+
+
+@pytest.mark.parametrize('switch', sorted(SWITCHES))
+def test_falcot_switch_is_accepted_with_its_warnings(switch):
+    variables, warnings = SWITCHES[switch]
+    variables = dict(variables, ansible_connection='local', ansible_python_interpreter='{{ ansible_playbook_python }}')
+    result = subprocess.run(
+        ['ansible-playbook', '--check', '-i', str(ROOT / 'inventories/falcot'), str(ROOT / 'playbooks/checks.yml'),
+         '-e', json.dumps(variables)],
+        capture_output=True, text=True, env=ENV, timeout=300, check=False)
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, 'the checks refused inventories/falcot with %s:\n%s' % (switch, output)
+    # Ansible folds a long warning over lines.
+    flat = ' '.join(output.split())
+    for warning in warnings:
+        assert warning in flat, 'no warning %r:\n%s' % (warning, output)
+    assert flat.count('[WARNING]: ') == len(warnings), 'other warnings:\n' + output
+    falcot = (ROOT / 'inventories/falcot/group_vars/all.yml').read_text()
+    for secret in ('falcot-turn-rest-lab-secret', 'falcot-repro-admin-lab', 'falcot-joe-lab'):
+        assert secret in falcot and secret not in output, 'the output shows a secret'
