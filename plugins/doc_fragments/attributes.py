@@ -22,7 +22,7 @@ attributes:
     platforms: posix
 """
 
-    # The same for modules that show no diff (stat_paths reads, systemd_service starts and enables).
+    # The same for modules that show no diff (stat_paths reads, systemd_service starts and enables, warn only warns).
     NO_DIFF = r"""
 attributes:
   check_mode:
