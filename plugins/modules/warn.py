@@ -13,8 +13,8 @@ short_description: Show a warning about the inventory, among Ansible's own warni
 version_added: 0.3.0
 author: rtcstack.debian contributors (!UNKNOWN)
 description:
-  - Adds O(msg) to the task's warnings, which Ansible shows as C([WARNING]) lines in the run's output, once
-    per host that runs the task. The task reports no change and never fails on a valid O(msg).
+  - Adds O(msg) to the task's warnings, which Ansible shows as C([WARNING]) lines in the run's output (the
+    same text once). The task reports no change and never fails on a valid O(msg).
   - The collection's roles use it in their checks where an inventory's choice is taken with less than it
     asked for (a feature turned off, a setting left unused), so that the run goes on and says why.
   - Runs on the controller only (an action plugin); this file documents it.
