@@ -141,9 +141,9 @@ def report(log, max_outage):
         if name in rounds[-1]['down']:
             print('service probe: %s still unanswered at the end' % name)
             failed = True
-    print('service probe: %d rounds over %.0f s, %s' % (len(rounds), rounds[-1]['t'] - rounds[0]['t'],
-                                                         'an outage past %g s' % max_outage if failed else
-                                                         'every service answered throughout (outages of at most %g s allowed)' % max_outage))
+    verdict = ('an outage past %g s' % max_outage if failed
+               else 'every service answered throughout (outages of at most %g s allowed)' % max_outage)
+    print('service probe: %d rounds over %.0f s, %s' % (len(rounds), rounds[-1]['t'] - rounds[0]['t'], verdict))
     return 1 if failed else 0
 
 
