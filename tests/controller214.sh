@@ -16,7 +16,12 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export RTC_DEBIAN=12
 work=$(mktemp -d)
-cleanup() { molecule destroy -s falcot >/dev/null 2>&1 || true; rm -rf "$work"; }
+probe=
+# The probe stops with the job even when a converge fails first.
+cleanup() {
+  if [ -n "$probe" ]; then kill "$probe" 2>/dev/null || true; fi
+  molecule destroy -s falcot >/dev/null 2>&1 || true; rm -rf "$work"
+}
 trap cleanup EXIT
 
 molecule destroy -s falcot >/dev/null 2>&1 || true
@@ -83,6 +88,7 @@ echo "controller 2.14: site.yml of this tree over it (the upgrade)"
 run214 "$work/collections" | tee "$work/upgrade.log"
 touch "$work/probe.stop"
 wait "$probe"
+probe=
 # What the upgrade changed on the host (the release notes say it).
 awk '/^TASK \[/ { task = $0 } /^changed: / { print "upgrade changed: " task }' "$work/upgrade.log" | sort -u
 /usr/bin/python3 tests/clients/service_probe.py report "$work/probe.log"

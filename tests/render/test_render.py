@@ -313,8 +313,8 @@ def test_return_users_are_login_ha1_realm_state(case, release):
 def test_repro_config_is_the_seed_s(case, release):
     """repro.config: every seed line with the seed's value (repro reads keys, IPv6 and booleans without case).
 
-    One difference, which docs/sip_proxy.md justifies: the seed serves repro's web admin (plain HTTP, a
-    password in digest) on the public addresses; the role's default is loopback, which the scenario
+    One difference, which docs/sip_proxy.md justifies: the seed serves repro's web admin (plain HTTP with
+    the admin's password) on the public addresses; the role's default is loopback, which the scenario
     overrides to show the seed's line and inventories/falcot keeps.
     """
     files = render(case)[release]['server1']
