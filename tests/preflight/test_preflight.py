@@ -13,8 +13,9 @@ topology reads them through hostvars), its other variables the role's task varia
 records the refusal, so that one refused case does not end the others. A case with `groups` runs on
 its own, its host in those groups only. A case that names a playbook (site.yml's checks of every role
 first) runs that playbook on its own, with the case's variables as extra variables. Each case names
-the assert that must refuse it (`task`), and every assert of every role's preflight has a case, or an
-entry in PROVEN_ELSEWHERE with the scenario that proves it.
+the assert that must refuse it (`task`: an assert task's name, or a check's of an rtcstack.debian.preflight
+task), and every assert of every role's preflight has a case, or an entry in PROVEN_ELSEWHERE with the
+scenario that proves it.
 """
 from __future__ import annotations
 
@@ -139,12 +140,16 @@ def _run_playbook(case):
 
 
 def failed_task(output):
-    """'<role>: <task>' of the first task that failed in output (its TASK header), or None."""
-    failure = re.search(r'^(?:fatal|failed): ', output, re.M)
+    """'<role>: <check>' of the first task that failed in output: its TASK header's role with the name of
+    the check that refused (rtcstack.debian.preflight's `check`) or else the task's own name; or None."""
+    failure = re.search(r'^(?:fatal|failed): .*$', output, re.M)
     if failure is None:
         return None
     headers = re.findall(r'^TASK \[(?:[\w.]+\.)?(\w+) : (.*?)\] \*+$', output[:failure.start()], re.M)
-    return '%s: %s' % headers[-1] if headers else None
+    if not headers:
+        return None
+    check = re.search(r'"check": ("(?:[^"\\]|\\.)*")', failure.group(0))
+    return '%s: %s' % (headers[-1][0], json.loads(check.group(1)) if check else headers[-1][1])
 
 
 @pytest.mark.parametrize('stem, index, case', list(_iter_cases()))
@@ -183,6 +188,8 @@ def _asserts(tasks):
                 yield from _asserts(task.get(part))
         elif 'ansible.builtin.assert' in task:
             yield task['name']
+        elif 'rtcstack.debian.preflight' in task:
+            yield from (check['name'] for check in task['rtcstack.debian.preflight']['checks'])
 
 
 # Asserts that read what no case here can set up (files on the host or the controller), each with the

@@ -1,0 +1,103 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, rtcstack.debian contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The preflight action: a role's checks of its inventory, in order, in one task; no host call.
+
+Each check is an assert of its own (a name, an optional `when`, the conditions and the message), so
+that a refusal says which rule refused and what the variable should be. One task instead of one per
+check: a task costs Ansible about 20 ms before it does anything, and the checks of one task share the
+variables they read, each templated once instead of once per check.
+"""
+
+from __future__ import (absolute_import, division, print_function)
+__metaclass__ = type
+
+from ansible.errors import AnsibleError
+from ansible.module_utils.six import string_types
+from ansible.playbook.conditional import Conditional
+from ansible.plugins.action import ActionBase
+
+_KEYS = frozenset(('name', 'when', 'that', 'fail_msg', 'loop', 'index_var', 'vars'))
+
+
+def _as_list(value):
+    return value if isinstance(value, list) else [value]
+
+
+class ActionModule(ActionBase):
+
+    TRANSFERS_FILES = False
+    _VALID_ARGS = frozenset(('checks',))
+    _requires_connection = False
+
+    @classmethod
+    def finalize_task_arg(cls, name, value, templar, context):
+        # ansible-core 2.19 and later ask the action how to template each argument: the checks are
+        # left as written, each condition evaluated and each message templated only when its turn
+        # comes (a check's message may read what an earlier check has just found valid). Older
+        # ansible-core templates every message before the task runs.
+        if name == 'checks':
+            return value
+        return super(ActionModule, cls).finalize_task_arg(name, value, templar, context)
+
+    def _true(self, condition, task_vars):
+        if isinstance(condition, bool):
+            return condition
+        if hasattr(self._templar, 'evaluate_conditional'):
+            return self._templar.evaluate_conditional(conditional=condition)
+        # ansible-core 2.14 to 2.18, as their assert does it.
+        holder = Conditional(loader=self._loader)
+        holder.when = [condition]
+        return holder.evaluate_conditional(templar=self._templar, all_vars=task_vars)
+
+    def _failed(self, check, task_vars):
+        """The first condition of check that does not hold for one of its loop's items, with its message."""
+        saved = self._templar.available_variables
+        items = [None]
+        try:
+            if 'loop' in check:
+                items = self._templar.template(check['loop'])
+                if not isinstance(items, list):
+                    raise AnsibleError('loop: expected a list, got %s' % type(items).__name__)
+            for index, item in enumerate(items):
+                local = dict(task_vars)
+                local.update(check.get('vars') or {})
+                if 'loop' in check:
+                    local['item'] = item
+                    if check.get('index_var'):
+                        local[check['index_var']] = index
+                self._templar.available_variables = local
+                if not all(self._true(condition, local) for condition in _as_list(check.get('when', True))):
+                    continue
+                for condition in _as_list(check['that']):
+                    if not self._true(condition, local):
+                        return condition, self._templar.template(check.get('fail_msg', 'Assertion failed'))
+        finally:
+            self._templar.available_variables = saved
+        return None
+
+    def run(self, tmp=None, task_vars=None):
+        result = super(ActionModule, self).run(tmp, task_vars)
+        checks = self._task.args.get('checks')
+        if not isinstance(checks, list) or not checks:
+            raise AnsibleError('checks: expected a non-empty list of checks')
+        for index, check in enumerate(checks):
+            if not isinstance(check, dict) or set(check) - _KEYS or not {'name', 'that'} <= set(check):
+                raise AnsibleError('checks[%d]: expected a mapping with name and that (and fail_msg, when, loop, index_var, vars)' % index)
+        for check in checks:
+            try:
+                failed = self._failed(check, task_vars or {})
+            except AnsibleError as error:
+                # A filter of the checks that refuses a value raises with the variable's name.
+                failed = ('', getattr(error, 'message', None) or str(error))
+            if failed is not None:
+                condition, message = failed
+                if not isinstance(message, string_types):
+                    message = str(message)
+                result.update(failed=True, check=check['name'], msg=message.strip())
+                if condition:
+                    result['assertion'] = condition
+                return result
+        result.update(changed=False, msg='%d checks passed' % len(checks))
+        return result
