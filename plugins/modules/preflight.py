@@ -13,47 +13,32 @@ short_description: Run a role's checks of its inventory in one task, each with i
 version_added: 0.3.0
 author: rtcstack.debian contributors (!UNKNOWN)
 description:
-  - Evaluates each check of O(checks) in order, as M(ansible.builtin.assert) evaluates its O(checks[].that), and
-    stops at the first that does not hold, with that check's O(checks[].fail_msg) as the task's C(msg) and its
-    O(checks[].name) as RV(check). A filter or test that raises while a check is evaluated fails the same way,
+  - Evaluates each check of the list O(checks_var) names in order, its C(that) as M(ansible.builtin.assert)
+    evaluates its own, and stops at the first that does not hold, with that check's C(fail_msg) as the task's
+    C(msg) and its C(name) as RV(check). A filter or test that raises while a check is evaluated fails the same way,
     with the error's text.
   - One task instead of one per check - a task costs Ansible 30 to 150 ms on its own here - and the checks
     share the variables of the task.
-  - With ansible-core 2.19 and later, a check's message is templated only when that check fails, so it may
-    read what an earlier check has made sure of; earlier versions template every message before the task runs.
+  - The checks are a variable of the task (O(checks_var) names it), which Ansible leaves as written until
+    something reads it, where a task's arguments are templated before the action runs. So each condition is
+    evaluated and each message templated only when its turn comes, and a message may read what an earlier
+    check has just found valid, or the loop's item.
   - Runs on the controller only (an action plugin); this file documents it.
 options:
-  checks:
-    description: The checks, in the order they run.
-    type: list
-    elements: dict
+  checks_var:
+    description:
+      - The name of a variable of the task, usually set in the task's C(vars), that holds the checks in the order
+        they run, each a mapping with these keys.
+      - C(name) (required), what the check proves, shown as RV(check) when it refuses.
+      - C(that) (required), a conditional or a list of conditionals, as M(ansible.builtin.assert) takes them.
+      - C(fail_msg), the message when a conditional does not hold, naming the variable, what was expected and
+        what came (default C(Assertion failed)).
+      - C(when), a conditional or a list of them; the check runs only when they hold (for each item with C(loop)).
+      - C(loop), a list; the check runs for each of its items, as C(item); C(index_var), the name of a variable
+        that holds the item's index.
+      - C(vars), variables of this check alone, templated when a conditional or the message reads them.
+    type: str
     required: true
-    suboptions:
-      name:
-        description: What the check proves, shown as RV(check) when it refuses.
-        type: str
-        required: true
-      that:
-        description: A conditional or a list of conditionals, as M(ansible.builtin.assert) takes them.
-        type: raw
-        required: true
-      fail_msg:
-        description: The message when a conditional does not hold, naming the variable, what was expected and what came.
-        type: str
-        default: Assertion failed
-      when:
-        description: A conditional or a list of them; the check runs only when they hold (for each item with O(checks[].loop)).
-        type: raw
-      loop:
-        description: A list; the check runs for each of its items, as C(item).
-        type: list
-        elements: raw
-      index_var:
-        description: With O(checks[].loop), the name of a variable that holds the item's index.
-        type: str
-      vars:
-        description: Variables of this check alone, templated when a conditional or the message reads them.
-        type: dict
 extends_documentation_fragment:
   - ansible.builtin.action_common_attributes
   - rtcstack.debian.attributes.NO_DIFF
@@ -62,7 +47,9 @@ extends_documentation_fragment:
 EXAMPLES = r"""
 - name: Check the TURN settings
   rtcstack.debian.preflight:
-    checks:
+    checks_var: __turn_checks
+  vars:
+    __turn_checks:
       - name: Check the realm of the TURN users
         that: rtc_turn_realm | length > 0
         fail_msg: "rtc_turn_realm: the TURN realm must not be empty (it defaults to rtc_domain)"

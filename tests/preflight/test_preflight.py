@@ -189,7 +189,7 @@ def _asserts(tasks):
         elif 'ansible.builtin.assert' in task:
             yield task['name']
         elif 'rtcstack.debian.preflight' in task:
-            yield from (check['name'] for check in task['rtcstack.debian.preflight']['checks'])
+            yield from (check['name'] for check in task['vars'][task['rtcstack.debian.preflight']['checks_var']])
 
 
 # Asserts that read what no case here can set up (files on the host or the controller), each with the
