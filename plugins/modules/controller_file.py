@@ -32,15 +32,9 @@ options:
     description: The permission bits as an octal string.
     type: str
     default: "0600"
-attributes:
-  check_mode:
-    support: full
-  diff_mode:
-    support: full
-  platform:
-    platforms: posix
 extends_documentation_fragment:
   - ansible.builtin.action_common_attributes
+  - rtcstack.debian.attributes
 notes:
   - The file is written as the user that runs Ansible on the controller (C(become) does not apply).
 """
