@@ -16,8 +16,11 @@ from ansible.errors import AnsibleError
 from ansible.module_utils.six import string_types
 from ansible.playbook.conditional import Conditional
 from ansible.plugins.action import ActionBase
+from ansible_collections.rtcstack.debian.plugins.filter.rtc_not_lists import not_lists
 
 _KEYS = frozenset(('name', 'when', 'that', 'fail_msg', 'loop', 'index_var', 'vars'))
+# The check lists_var runs before the others.
+LISTS_CHECK = 'Check that the list settings are lists'
 
 
 def _as_list(value):
@@ -27,7 +30,7 @@ def _as_list(value):
 class ActionModule(ActionBase):
 
     TRANSFERS_FILES = False
-    _VALID_ARGS = frozenset(('checks_var',))
+    _VALID_ARGS = frozenset(('checks_var', 'lists_var', 'secret_lists'))
     _requires_connection = False
 
     def _true(self, condition, task_vars):
@@ -80,6 +83,18 @@ class ActionModule(ActionBase):
         for index, check in enumerate(checks):
             if not isinstance(check, dict) or set(check) - _KEYS or not {'name', 'that'} <= set(check):
                 raise AnsibleError('checks[%d]: expected a mapping with name and that (and fail_msg, when, loop, index_var, vars)' % index)
+        # A string given for a list would be split by the argument spec's check but read as it was given
+        # by the tasks: refused first, with the variable's name, not later by a loop's generic error.
+        lists_var = self._task.args.get('lists_var')
+        if lists_var is not None:
+            if not isinstance(lists_var, string_types) or lists_var not in (task_vars or {}):
+                raise AnsibleError('lists_var: expected the name of a variable that maps list settings to their values, '
+                                   'got %r' % (lists_var,))
+            problems = not_lists(self._templar.template(task_vars[lists_var]),
+                                 secret=tuple(self._task.args.get('secret_lists') or ()))
+            if problems:
+                result.update(failed=True, check=LISTS_CHECK, msg=problems[0])
+                return result
         for check in checks:
             try:
                 failed = self._failed(check, task_vars or {})

@@ -39,6 +39,19 @@ options:
       - C(vars), variables of this check alone, templated when a conditional or the message reads them.
     type: str
     required: true
+  lists_var:
+    description:
+      - The name of a variable that maps the role's list settings (variable name to value) before the checks run.
+      - Checked first, as the check C(Check that the list settings are lists) - a string given for a list would
+        pass the argument spec (which splits it at commas) and be read by the tasks as the string it is. The
+        message names the variable, says it expected a list and shows what came (a string as it was written,
+        unless O(secret_lists) names it).
+    type: str
+  secret_lists:
+    description: The variables of O(lists_var) whose value a refusal must not show (user lists with passwords).
+    type: list
+    elements: str
+    default: []
 extends_documentation_fragment:
   - ansible.builtin.action_common_attributes
   - rtcstack.debian.attributes.NO_DIFF
@@ -47,6 +60,7 @@ extends_documentation_fragment:
 EXAMPLES = r"""
 - name: Check the TURN settings
   rtcstack.debian.preflight:
+    lists_var: __turn_lists
     checks_var: __turn_checks
   vars:
     __turn_checks:
