@@ -58,12 +58,17 @@ extends_documentation_fragment:
 """
 
 EXAMPLES = r"""
-- name: Check the TURN settings
+# A role's own checks: the list settings first (a mapping of their names to their values), then the rules.
+- name: Check the settings of the role
   rtcstack.debian.preflight:
-    lists_var: __turn_lists
-    checks_var: __turn_checks
+    lists_var: __myrole_lists
+    secret_lists: [rtc_users]
+    checks_var: __myrole_checks
   vars:
-    __turn_checks:
+    __myrole_lists:
+      rtc_users: "{{ rtc_users }}"
+      sip_proxy_static_routes: "{{ sip_proxy_static_routes }}"
+    __myrole_checks:
       - name: Check the realm of the TURN users
         that: rtc_turn_realm | length > 0
         fail_msg: "rtc_turn_realm: the TURN realm must not be empty (it defaults to rtc_domain)"
