@@ -181,6 +181,10 @@ def test_preflight_refuses(stem, index, case):
         assert secret not in output, 'the output shows a secret'
 
 
+# The check rtcstack.debian.preflight runs first for lists_var (plugins/action/preflight.py).
+LISTS_CHECK = 'Check that the list settings are lists'
+
+
 def _asserts(tasks):
     for task in tasks or []:
         if 'block' in task:
@@ -189,6 +193,8 @@ def _asserts(tasks):
         elif 'ansible.builtin.assert' in task:
             yield task['name']
         elif 'rtcstack.debian.preflight' in task:
+            if 'lists_var' in task['rtcstack.debian.preflight']:
+                yield LISTS_CHECK
             yield from (check['name'] for check in task['vars'][task['rtcstack.debian.preflight']['checks_var']])
 
 
