@@ -17,8 +17,9 @@ description:
     bind, or one would take the other's traffic. One daemon listed twice on a socket (kamailio's TLS and WSS on
     one port) is no clash.
   - Two sockets overlap when their transports are the same, their port ranges meet, and their addresses do -
-    the same address, or a wildcard that covers the other. C(*) and C(::) cover every address (Linux binds
-    C([::]) for both families unless told otherwise), C(0.0.0.0) every IPv4 address.
+    the same address, or a wildcard that covers the other. C(*) covers every address of both families (a
+    dual-stack socket, as Apache's C(Listen 443)), C(0.0.0.0) every IPv4 address and C(::) every IPv6 address
+    (a socket with C(IPV6_V6ONLY), as BIND's C(listen-on-v6 { any; }) and Prosody's C(::)).
   - "Each message names both daemons and the setting behind each socket, for example
     C(coturn (turn_port) and Apache (web_phone_https_port) both listen on tcp 198.51.100.19:443)."
 options:
@@ -57,7 +58,7 @@ from ansible_collections.rtcstack.debian.plugins.plugin_utils._common import Rtc
 from ansible_collections.rtcstack.debian.plugins.plugin_utils._filter import run_filter  # noqa: E402
 
 # Wildcards and the families they cover.
-_WILDCARDS = {'*': (4, 6), '::': (4, 6), '0.0.0.0': (4,)}
+_WILDCARDS = {'*': (4, 6), '0.0.0.0': (4,), '::': (6,)}
 _TRANSPORTS = ('udp', 'tcp')
 
 

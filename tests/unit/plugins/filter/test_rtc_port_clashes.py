@@ -46,7 +46,8 @@ def test_two_daemons_on_one_socket_are_named_with_their_settings():
 @pytest.mark.parametrize('wildcard, address, clash', [
     ('*', '198.51.100.19', True),
     ('*', '2001:db8::19', True),
-    ('::', '198.51.100.19', True),
+    ('::', '198.51.100.19', False),
+    ('::', '2001:db8::19', True),
     ('0.0.0.0', '198.51.100.19', True),
     ('0.0.0.0', '2001:db8::19', False),
 ])
