@@ -107,7 +107,9 @@ def _describe(one, other):
     """The socket both take: the specific address if one side has it, the port they share."""
     host = one[3] if one[3] is not None else other[3]
     if host is None:
-        address = '*'
+        # Two wildcards: the narrower one's family.
+        families = set(one[2]) & set(other[2])
+        address = '*' if len(families) == 2 else ('0.0.0.0' if 4 in families else '[::]')
     elif ':' in host:
         address = '[%s]' % host
     else:

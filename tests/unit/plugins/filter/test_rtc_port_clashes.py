@@ -89,3 +89,9 @@ def test_equal_addresses_are_compared_as_addresses():
 def test_bad_listeners_are_refused_with_their_index(given, match):
     with pytest.raises(AnsibleFilterError, match=match):
         rtc_port_clashes(given)
+
+
+@pytest.mark.parametrize('one, other, shown', [('*', '*', '*'), ('0.0.0.0', '*', '0.0.0.0'), ('*', '::', '[::]')])
+def test_two_wildcards_show_the_family_they_share(one, other, shown):
+    assert rtc_port_clashes([listener('named', 'udp', one, 53), listener('dnsmasq', 'udp', other, 53)]) == [
+        'named and dnsmasq both listen on udp %s:53' % shown]
