@@ -14,8 +14,8 @@ author: rtcstack.debian contributors
 description:
   - A role's argument spec turns a string given for a C(type=list) option into a list when it validates it,
     but the role's tasks read the variable as it was given, and a loop over a string fails with Ansible's
-    generic message, which does not name the variable. Each preflight passes its list settings to this
-    filter and refuses the first message it returns.
+    generic message, which does not name the variable. The roles' checks refuse the first message this
+    filter returns for their list settings, through M(rtcstack.debian.preflight)'s O(rtcstack.debian.preflight#module:lists_var).
   - "Returns one message per setting that is not a list, in the order given, of the form
     C(<name>: expected a list, got the string 'e164.arpa'; write it as a list: ['e164.arpa']). A string is
     quoted unless its name is in O(secret); anything else is described by its type only."
