@@ -18,6 +18,11 @@ description:
     The other per-host variables are optional. C(rtc_ipv6) is the public IPv6 address. C(rtc_ipv4_alt) is a
     second IPv4 address, different from C(rtc_ipv4); TURN uses it as its alternate STUN address.
     C(rtc_label) is the host's own DNS label; it defaults to the inventory host name up to the first dot.
+  - A service may have addresses of its own on its host (the seed's port-443 mode, where every service
+    needs its own address): C(rtc_turn_ipv4), C(rtc_sip_ipv4) or C(rtc_xmpp_ipv4), with C(rtc_turn_ipv6),
+    C(rtc_sip_ipv6) or C(rtc_xmpp_ipv6) and C(rtc_turn_ipv4_alt) when it has them. With its IPv4 address set,
+    the service uses only those (no IPv6 address unless one is given); without it, the host's C(rtc_ipv4),
+    C(rtc_ipv6) and C(rtc_ipv4_alt). The host's own name, the apex and the name servers keep the host's.
   - A host can also override the service's DNS label with C(rtc_turn_label), C(rtc_sip_label) or
     C(rtc_xmpp_label). It can override the SRV priority and weight with C(rtc_host_srv_priority) and
     C(rtc_host_srv_weight), each given as an integer between 0 and 65535. A mapping of service names to such
@@ -143,8 +148,12 @@ _value:
       description:
         - One item per service (V(turn), V(sip), V(xmpp)), with every setting of the service and C(instances).
         - C(instances) has one item per host of the service's group, in group order, with C(host), C(label),
-          C(fqdn), C(ipv4), C(ipv6), C(ipv4_alt), C(priority) and C(weight).
-        - C(ipv6) is V(null) when the host has no IPv6 address or the service does not publish IPv6.
+          C(fqdn), C(ipv4), C(ipv6), C(ipv4_alt), C(priority), C(weight) and C(addresses).
+        - C(ipv4), C(ipv6) and C(ipv4_alt) are what the DNS records publish; C(ipv6) is V(null) when the service has
+          no IPv6 address or does not publish IPv6.
+        - C(addresses) is where the service's daemon listens on that host, C(ipv4), C(ipv6) (published or not) and
+          C(ipv4_alt), with C(own) V(true) when they are the service's own (C(rtc_<service>_ipv4)) and V(false)
+          when they are the host's.
       type: dict
       sample:
         turn:
@@ -158,7 +167,8 @@ _value:
           weight: 1
           instances:
             - {host: server1, label: turn-server, fqdn: turn-server.falcot.com, ipv4: 198.51.100.19, ipv6: null,
-               ipv4_alt: 198.51.100.20, priority: 0, weight: 1}
+               ipv4_alt: 198.51.100.20, priority: 0, weight: 1,
+               addresses: {ipv4: 198.51.100.19, ipv6: '2001:db8:1000:2000::19', ipv4_alt: 198.51.100.20, own: false}}
     web_phone:
       description:
         - Where the web phone is served, C(group) and C(instances), one item per host of the group with C(host),

@@ -111,17 +111,24 @@ def _records(topology):
 
 
 def ptr_records(topology):
-    """Return PTR records {zone, owner, type, value} for every host's rtc_ipv4, rtc_ipv4_alt and rtc_ipv6."""
+    """Return PTR records {zone, owner, type, value} for every host's rtc_ipv4, rtc_ipv4_alt and rtc_ipv6, and for
+    the addresses of a service's own (rtc_<service>_ipv4 and the rest), which point at the service's name."""
     _check_topology(topology)
     try:
+        named = [(host['fqdn'], (host['ipv4'], host.get('ipv4_alt'), host['ipv6'])) for host in topology['hosts'].values()]
+        for config in topology['services'].values():
+            for instance in config['instances']:
+                own = instance.get('addresses') or {}
+                if own.get('own'):
+                    named.append((instance['fqdn'], (own['ipv4'], own.get('ipv4_alt'), own.get('ipv6'))))
         result = []
         seen = set()
-        for host in topology['hosts'].values():
-            for address in (host['ipv4'], host.get('ipv4_alt'), host['ipv6']):
+        for fqdn, addresses in named:
+            for address in addresses:
                 if not address:
                     continue
                 zone, owner = reverse_pointer(address)
-                record = {'zone': zone, 'owner': owner, 'type': 'PTR', 'value': '%s.' % host['fqdn']}
+                record = {'zone': zone, 'owner': owner, 'type': 'PTR', 'value': '%s.' % fqdn}
                 key = (zone, owner, record['value'])
                 if key not in seen:
                     seen.add(key)

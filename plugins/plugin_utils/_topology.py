@@ -253,6 +253,37 @@ class HostReader:
         fqdn = _fqdn(label, self.domain, where)
         return {'label': label, 'fqdn': fqdn, 'ipv4': ipv4, 'ipv6': ipv6, 'ipv4_alt': ipv4_alt}
 
+    def _address(self, host, variable, check):
+        value = self.vars_of(host).get(variable)
+        if value in (None, ''):
+            return None
+        try:
+            return check(value, variable)
+        except RtcInputError as exc:
+            raise _reword(exc, 'host %r' % host, variable)
+
+    def service_addresses(self, host, service):
+        """The addresses a service binds on a host: its own (rtc_<service>_ipv4, rtc_<service>_ipv6 and, for
+        TURN, rtc_turn_ipv4_alt) when rtc_<service>_ipv4 is set, otherwise the host's."""
+        where = 'host %r' % host
+        prefix = 'rtc_%s_' % service
+        names = [prefix + 'ipv4', prefix + 'ipv6'] + ([prefix + 'ipv4_alt'] if service == 'turn' else [])
+        ipv4 = self._address(host, names[0], check_ipv4)
+        ipv6 = self._address(host, names[1], check_ipv6)
+        ipv4_alt = self._address(host, names[2], check_ipv4) if service == 'turn' else None
+        if ipv4 is None:
+            given = [name for name, value in zip(names[1:], (ipv6, ipv4_alt)) if value is not None]
+            if given:
+                raise RtcInputError(where, '%s is set but %s is not; a service with addresses of its own needs its IPv4 address'
+                                    ' (without it, the service uses the host\'s rtc_ipv4, rtc_ipv6 and rtc_ipv4_alt)'
+                                    % (' and '.join(given), names[0]))
+            facts = self.get(host)
+            return {'ipv4': facts['ipv4'], 'ipv6': facts['ipv6'], 'ipv4_alt': facts['ipv4_alt'], 'own': False}
+        if ipv4_alt is not None and ipv4_alt == ipv4:
+            raise RtcInputError(where, 'rtc_turn_ipv4_alt %r is the same as rtc_turn_ipv4; the alternate address must be a second IPv4 address'
+                                % (ipv4_alt, ))
+        return {'ipv4': ipv4, 'ipv6': ipv6, 'ipv4_alt': ipv4_alt, 'own': True}
+
     def service_label(self, host, service, default):
         where = 'host %r' % host
         variable = 'rtc_%s_label' % service
@@ -367,17 +398,18 @@ def topology(hostvars, groups, settings):
         config = services[service]
         instances = []
         for host in members[service]:
-            host_facts = hosts[host]
+            addresses = facts.service_addresses(host, service)
             label = facts.service_label(host, service, config['label'])
-            ipv6 = host_facts['ipv6'] if config['publish_ipv6'] else None
-            labels.claim(label, (host_facts['ipv4'], ipv6), host, 'rtc_%s_label' % service)
+            ipv6 = addresses['ipv6'] if config['publish_ipv6'] else None
+            labels.claim(label, (addresses['ipv4'], ipv6), host, 'rtc_%s_label' % service)
             instances.append({
                 'host': host,
                 'label': label,
                 'fqdn': _fqdn(label, domain, 'host %r' % host),
-                'ipv4': host_facts['ipv4'],
+                'ipv4': addresses['ipv4'],
                 'ipv6': ipv6,
-                'ipv4_alt': host_facts['ipv4_alt'],
+                'ipv4_alt': addresses['ipv4_alt'],
+                'addresses': addresses,
                 'priority': facts.srv_number(host, 'rtc_host_srv_priority', service, config['priority']),
                 'weight': facts.srv_number(host, 'rtc_host_srv_weight', service, config['weight']),
             })

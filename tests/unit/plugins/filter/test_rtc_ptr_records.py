@@ -56,6 +56,19 @@ def test_several_hosts_and_zones():
     ]
 
 
+def test_addresses_of_a_service_s_own_point_at_the_service():
+    hostvars = {'server1': {'rtc_ipv4': '198.51.100.131', 'rtc_turn_ipv4': '198.51.100.132', 'rtc_turn_ipv4_alt': '198.51.100.135',
+                            'rtc_sip_ipv4': '198.51.100.133', 'rtc_sip_ipv6': '2001:db8:1000:2000::133'}}
+    records = rtc_ptr_records(rtc_topology(hostvars, GROUPS, SETTINGS))
+    assert [(r['owner'], r['value']) for r in records] == [
+        ('131', 'server1.falcot.com.'),
+        ('132', 'turn-server.falcot.com.'),
+        ('135', 'turn-server.falcot.com.'),
+        ('133', 'sip-proxy.falcot.com.'),
+        ('3.3.1.0.0.0.0.0.0.0.0.0.0.0.0.0', 'sip-proxy.falcot.com.'),
+    ]
+
+
 def test_no_hosts():
     topology = rtc_topology({}, {}, {'domain': 'falcot.com'})
     assert rtc_ptr_records(topology) == []

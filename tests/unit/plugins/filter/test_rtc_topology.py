@@ -48,7 +48,7 @@ V6 = '2001:db8:1000:2000::19'
 
 def seed_instance(label, ipv6):
     return {'host': 'server1', 'label': label, 'fqdn': '%s.falcot.com' % label, 'ipv4': '198.51.100.19', 'ipv6': ipv6,
-            'ipv4_alt': '198.51.100.20'}
+            'ipv4_alt': '198.51.100.20', 'addresses': {'ipv4': '198.51.100.19', 'ipv6': V6, 'ipv4_alt': '198.51.100.20', 'own': False}}
 
 
 SEED_TOPOLOGY = {
@@ -131,7 +131,8 @@ def test_defaults():
         'group': 'rtc_xmpp', 'label': 'xmpp', 'c2s_port': 5222, 's2s_port': 5269, 'direct_tls': False, 'c2s_tls_port': 5223,
         'publish_ipv6': True, 'priority': 5, 'weight': 0}
     assert services['turn']['instances'] == [{'host': 'server1', 'label': 'turn', 'fqdn': 'turn.falcot.com', 'ipv4': '198.51.100.19',
-                                              'ipv6': None, 'ipv4_alt': None, 'priority': 0, 'weight': 1}]
+                                              'ipv6': None, 'ipv4_alt': None, 'priority': 0, 'weight': 1,
+                                              'addresses': {'ipv4': '198.51.100.19', 'ipv6': None, 'ipv4_alt': None, 'own': False}}]
 
 
 @pytest.mark.parametrize('apex_host', ['', None])
@@ -189,9 +190,10 @@ def test_two_turn_hosts_with_own_labels_and_srv_overrides():
     result = rtc_topology(hostvars, groups, settings(apex_host=None))
     assert result['services']['turn']['instances'] == [
         {'host': 'turn1', 'label': 'turn-a', 'fqdn': 'turn-a.falcot.com', 'ipv4': '198.51.100.21', 'ipv6': None, 'ipv4_alt': '198.51.100.121',
-         'priority': 0, 'weight': 1},
+         'priority': 0, 'weight': 1,
+         'addresses': {'ipv4': '198.51.100.21', 'ipv6': '2001:db8::21', 'ipv4_alt': '198.51.100.121', 'own': False}},
         {'host': 'turn2', 'label': 'turn-b', 'fqdn': 'turn-b.falcot.com', 'ipv4': '198.51.100.22', 'ipv6': None, 'ipv4_alt': None,
-         'priority': 10, 'weight': 5},
+         'priority': 10, 'weight': 5, 'addresses': {'ipv4': '198.51.100.22', 'ipv6': None, 'ipv4_alt': None, 'own': False}},
     ]
     assert list(result['hosts']) == ['turn1', 'turn2']
 
@@ -386,3 +388,49 @@ def test_a_host_name_in_capitals_still_gives_a_lowercase_label():
     # The inventory's host name is not a DNS name the admin wrote; its first part becomes the label.
     result = rtc_topology({'Server1': dict(SERVER1)}, {'rtc_turn': ['Server1']}, {'domain': 'falcot.com'})
     assert result['hosts']['Server1']['label'] == 'server1'
+
+
+# The seed's port-443 mode (11.8.5): every service on one host, each on an address of its own.
+FALCOT443 = {
+    'server1': {'rtc_ipv4': '198.51.100.131', 'rtc_ipv6': '2001:db8:1000:2000::131',
+                'rtc_turn_ipv4': '198.51.100.132', 'rtc_turn_ipv4_alt': '198.51.100.135',
+                'rtc_sip_ipv4': '198.51.100.133', 'rtc_sip_ipv6': '2001:db8:1000:2000::133',
+                'rtc_xmpp_ipv4': '198.51.100.134', 'rtc_xmpp_ipv6': '2001:DB8:1000:2000::134'},
+}
+
+
+def test_services_with_addresses_of_their_own_on_one_host():
+    result = rtc_topology(FALCOT443, GROUPS, SETTINGS)
+    assert result['hosts']['server1'] == {'label': 'server1', 'fqdn': 'server1.falcot.com', 'ipv4': '198.51.100.131',
+                                          'ipv6': '2001:db8:1000:2000::131', 'ipv4_alt': None}
+    assert result['apex'] == {'host': 'server1', 'ipv4': '198.51.100.131', 'ipv6': '2001:db8:1000:2000::131'}
+    turn, sip, xmpp = (result['services'][name]['instances'][0] for name in ('turn', 'sip', 'xmpp'))
+    # TURN: IPv4 only, as the seed's zone has it, with its RFC 5780 second address.
+    assert (turn['ipv4'], turn['ipv6'], turn['ipv4_alt']) == ('198.51.100.132', None, '198.51.100.135')
+    assert turn['addresses'] == {'ipv4': '198.51.100.132', 'ipv6': None, 'ipv4_alt': '198.51.100.135', 'own': True}
+    assert (sip['ipv4'], sip['ipv6'], sip['ipv4_alt']) == ('198.51.100.133', '2001:db8:1000:2000::133', None)
+    assert xmpp['addresses'] == {'ipv4': '198.51.100.134', 'ipv6': '2001:db8:1000:2000::134', 'ipv4_alt': None, 'own': True}
+
+
+def test_an_unpublished_ipv6_address_of_its_own_is_still_bound():
+    hostvars = {'server1': dict(FALCOT443['server1'], rtc_turn_ipv6='2001:db8:1000:2000::132')}
+    turn = rtc_topology(hostvars, GROUPS, SETTINGS)['services']['turn']['instances'][0]
+    assert turn['ipv6'] is None  # the seed's TURN publishes no AAAA (publish_ipv6 false)
+    assert turn['addresses']['ipv6'] == '2001:db8:1000:2000::132'
+
+
+@pytest.mark.parametrize('changes,message', [
+    ({'rtc_sip_ipv4': '2001:db8::133'}, "host 'server1': rtc_sip_ipv4 '2001:db8::133' is not an IPv4 address"),
+    ({'rtc_xmpp_ipv6': '198.51.100.134'}, "host 'server1': rtc_xmpp_ipv6 '198.51.100.134' is not an IPv6 address"),
+    ({'rtc_turn_ipv4_alt': '198.51.100.132'},
+     "host 'server1': rtc_turn_ipv4_alt '198.51.100.132' is the same as rtc_turn_ipv4; the alternate address must be a second IPv4 address"),
+    ({'rtc_sip_ipv4': None}, "host 'server1': rtc_sip_ipv6 is set but rtc_sip_ipv4 is not; a service with addresses of its own needs its IPv4"
+                             " address (without it, the service uses the host's rtc_ipv4, rtc_ipv6 and rtc_ipv4_alt)"),
+    # Two services may share an address (on different ports), but one label cannot name two sets of addresses.
+    ({'rtc_xmpp_label': 'sip-proxy'}, "label 'sip-proxy': used by host 'server1' (rtc_sip_label) for 198.51.100.133"),
+])
+def test_errors_in_addresses_of_their_own(changes, message):
+    hostvars = {'server1': dict(FALCOT443['server1'], **changes)}
+    with pytest.raises(AnsibleFilterError) as exc:
+        rtc_topology(hostvars, GROUPS, SETTINGS)
+    assert message in str(exc.value)
