@@ -19,7 +19,7 @@ description:
     second IPv4 address, different from C(rtc_ipv4); TURN uses it as its alternate STUN address.
     C(rtc_label) is the host's own DNS label; it defaults to the inventory host name up to the first dot.
   - A service may have addresses of its own on its host (the seed's port-443 mode, where every service
-    needs its own address): C(rtc_turn_ipv4), C(rtc_sip_ipv4) or C(rtc_xmpp_ipv4), with C(rtc_turn_ipv6),
+    needs its own address) with C(rtc_turn_ipv4), C(rtc_sip_ipv4) or C(rtc_xmpp_ipv4), and C(rtc_turn_ipv6),
     C(rtc_sip_ipv6) or C(rtc_xmpp_ipv6) and C(rtc_turn_ipv4_alt) when it has them. With its IPv4 address set,
     the service uses only those (no IPv6 address unless one is given); without it, the host's C(rtc_ipv4),
     C(rtc_ipv6) and C(rtc_ipv4_alt). The host's own name, the apex and the name servers keep the host's.
