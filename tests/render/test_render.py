@@ -50,7 +50,8 @@ CASES = {
         'rtc_ipv4': '198.51.100.131', 'rtc_ipv6': '2001:db8:1000:2000::131', 'rtc_ipv4_alt': '',
         'rtc_turn_ipv4': '198.51.100.132', 'rtc_turn_ipv4_alt': '198.51.100.135',
         'rtc_sip_ipv4': '198.51.100.133', 'rtc_sip_ipv6': '2001:db8:1000:2000::133',
-        'rtc_xmpp_ipv4': '198.51.100.134', 'rtc_xmpp_ipv6': '2001:db8:1000:2000::134'}], ROLES),
+        'rtc_xmpp_ipv4': '198.51.100.134', 'rtc_xmpp_ipv6': '2001:db8:1000:2000::134',
+        'web_phone_listen_addresses': ['198.51.100.131', '2001:db8:1000:2000::131']}], ROLES),
     'dns': ('molecule/dns', [], ('dns',)),
     # molecule/dns/other-modes.yml's records file (dns_mode: records_only), written on the controller
     'dns_records_only': ('molecule/dns', [{'dns_mode': 'records_only', 'dns_records_file': '/records/falcot.com.zone'}],
