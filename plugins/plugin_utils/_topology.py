@@ -229,26 +229,11 @@ class HostReader:
         except RtcInputError as exc:
             raise _reword(exc, where, 'rtc_ipv4')
 
-        ipv6 = host_vars.get('rtc_ipv6')
-        if ipv6 in (None, ''):
-            ipv6 = None
-        else:
-            try:
-                ipv6 = check_ipv6(ipv6, 'rtc_ipv6')
-            except RtcInputError as exc:
-                raise _reword(exc, where, 'rtc_ipv6')
-
-        ipv4_alt = host_vars.get('rtc_ipv4_alt')
-        if ipv4_alt in (None, ''):
-            ipv4_alt = None
-        else:
-            try:
-                ipv4_alt = check_ipv4(ipv4_alt, 'rtc_ipv4_alt')
-            except RtcInputError as exc:
-                raise _reword(exc, where, 'rtc_ipv4_alt')
-            if ipv4_alt == ipv4:
-                raise RtcInputError(where, 'rtc_ipv4_alt %r is the same as rtc_ipv4; the alternate address must be a second IPv4 address of the host'
-                                    % (ipv4_alt, ))
+        ipv6 = self._address(host, 'rtc_ipv6', check_ipv6)
+        ipv4_alt = self._address(host, 'rtc_ipv4_alt', check_ipv4)
+        if ipv4_alt is not None and ipv4_alt == ipv4:
+            raise RtcInputError(where, 'rtc_ipv4_alt %r is the same as rtc_ipv4; the alternate address must be a second IPv4 address of the host'
+                                % (ipv4_alt, ))
 
         fqdn = _fqdn(label, self.domain, where)
         return {'label': label, 'fqdn': fqdn, 'ipv4': ipv4, 'ipv6': ipv6, 'ipv4_alt': ipv4_alt}
