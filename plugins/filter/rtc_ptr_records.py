@@ -14,6 +14,8 @@ author: rtcstack.debian contributors
 description:
   - Returns one PTR record for each address of each host in the output of P(rtcstack.debian.rtc_topology#filter).
     The addresses are C(ipv4), C(ipv4_alt) and C(ipv6), and each record points at the host's own name.
+  - The addresses a service has of its own on a host (C(rtc_turn_ipv4) and the rest) point at the service's name,
+    those of a TURN REST instance with its own (C(rtc_turn_rest_ipv4)) at the REST instance's name.
   - An IPv4 address goes in its /24 C(in-addr.arpa) zone. An IPv6 address goes in its /64 nibble C(ip6.arpa) zone.
     The owner is the rest of the reverse name, relative to that zone.
   - Needs the Python C(netaddr) library on the controller.

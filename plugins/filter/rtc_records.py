@@ -18,8 +18,10 @@ description:
     Then each host label gets its A and then its AAAA record. Then each service label gets its A record, and
     its AAAA record only when the service publishes IPv6. The SRV and NAPTR records of each service come last.
   - TURN publishes C(_stun._udp) and C(_turn._udp) SRV records on its C(port), and an apex NAPTR C(RELAY:turn.udp)
-    record with order 10. When C(tls) is set, it also publishes C(_turns._tcp) SRV on C(tls_port) and an
-    apex NAPTR C(RELAY:turn.tls) record with order 20 (RFC 5928).
+    record with order 10. When C(publish_tcp) is set, it also publishes C(_turn._tcp) SRV on C(port) and an apex
+    NAPTR C(RELAY:turn.tcp) record with order 15. When C(tls) is set, it also publishes C(_turns._tcp) SRV on
+    C(tls_port) and an apex NAPTR C(RELAY:turn.tls) record with order 20 (RFC 5928). A TURN instance's REST
+    instance with a name of its own (C(rest)) gets its A and AAAA records after the instance's.
   - SIP publishes C(_sips._tcp) SRV on C(tls_port) and an apex NAPTR C(SIPS+D2T) record with order 10 (RFC 3263).
     When C(publish_tcp) is set, it also publishes C(_sip._tcp) SRV on C(tcp_port) and NAPTR C(SIP+D2T) with order 20.
   - XMPP publishes C(_xmpp-client._tcp) SRV on C(c2s_port) and C(_xmpp-server._tcp) SRV on C(s2s_port) (RFC 6120).

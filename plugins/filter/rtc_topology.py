@@ -75,7 +75,9 @@ options:
           - All services also have C(publish_ipv6) (default V(true)), which publishes the hosts' IPv6
             addresses under the service label. They have the SRV C(priority) and C(weight), each between
             0 and 65535 (defaults V(0)/V(1) for turn and sip, V(5)/V(0) for xmpp).
-          - V(turn) has C(port) (V(3478)), C(tls) (V(false)) and C(tls_port) (V(5349)).
+          - V(turn) has C(port) (V(3478)), C(tls) (V(false)), C(tls_port) (V(5349)), C(publish_tcp) (V(false)) and
+            C(rest_label) (V(turn-rest)), the label of a TURN REST instance with addresses of its own. C(tls_port) equal to
+            C(port) means TLS on the listening port (the port-443 mode).
           - V(sip) has C(tls_port) (V(5061)), C(wss_port) (V(8443)), C(tcp_port) (V(5060)) and C(publish_tcp) (V(false)).
           - V(xmpp) has C(c2s_port) (V(5222)), C(s2s_port) (V(5269)), C(direct_tls) (V(false)) and C(c2s_tls_port) (V(5223)).
           - Ports are integers, or strings of digits, between 1 and 65535.
@@ -154,6 +156,9 @@ _value:
         - C(addresses) is where the service's daemon listens on that host, C(ipv4), C(ipv6) (published or not) and
           C(ipv4_alt), with C(own) V(true) when they are the service's own (C(rtc_<service>_ipv4)) and V(false)
           when they are the host's.
+        - A V(turn) instance also has C(rest): V(null), or the TURN REST instance's own name and addresses (C(label),
+          C(fqdn), C(ipv4), C(ipv6) as published, and C(addresses)) when the host sets C(rtc_turn_rest_ipv4)
+          (and C(rtc_turn_rest_ipv6)); its label is the host's C(rtc_turn_rest_label) or the service's C(rest_label).
       type: dict
       sample:
         turn:
@@ -162,12 +167,14 @@ _value:
           port: 3467
           tls: false
           tls_port: 5349
+          publish_tcp: false
+          rest_label: turn-rest
           publish_ipv6: false
           priority: 0
           weight: 1
           instances:
             - {host: server1, label: turn-server, fqdn: turn-server.falcot.com, ipv4: 198.51.100.19, ipv6: null,
-               ipv4_alt: 198.51.100.20, priority: 0, weight: 1,
+               ipv4_alt: 198.51.100.20, priority: 0, weight: 1, rest: null,
                addresses: {ipv4: 198.51.100.19, ipv6: '2001:db8:1000:2000::19', ipv4_alt: 198.51.100.20, own: false}}
     web_phone:
       description:

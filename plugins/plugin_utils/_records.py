@@ -31,6 +31,8 @@ def _srv_names(service, config):
     """(owner, port key, NAPTR order, NAPTR service) per SRV name the service publishes; NAPTR fields None when none."""
     if service == 'turn':
         names = [('_stun._udp', 'port', None, None), ('_turn._udp', 'port', 10, 'RELAY:turn.udp')]
+        if config.get('publish_tcp'):
+            names.append(('_turn._tcp', 'port', 15, 'RELAY:turn.tcp'))
         if config['tls']:
             names.append(('_turns._tcp', 'tls_port', 20, 'RELAY:turn.tls'))
         return names
@@ -96,6 +98,8 @@ def _records(topology):
     for service in SERVICES:
         for instance in services.get(service, {}).get('instances', []):
             out.address(instance['label'], instance['ipv4'], instance['ipv6'])
+            if instance.get('rest'):
+                out.address(instance['rest']['label'], instance['rest']['ipv4'], instance['rest']['ipv6'])
     for service in SERVICES:
         config = services.get(service)
         if not config or not config.get('instances'):
@@ -121,6 +125,9 @@ def ptr_records(topology):
                 own = instance.get('addresses') or {}
                 if own.get('own'):
                     named.append((instance['fqdn'], (own['ipv4'], own.get('ipv4_alt'), own.get('ipv6'))))
+                rest = instance.get('rest')
+                if rest:
+                    named.append((rest['fqdn'], (rest['addresses']['ipv4'], rest['addresses']['ipv6'])))
         result = []
         seen = set()
         for fqdn, addresses in named:

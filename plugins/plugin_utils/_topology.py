@@ -44,6 +44,8 @@ SERVICE_SETTINGS = {
         ('port', 'port', 3478),
         ('tls', 'bool', False),
         ('tls_port', 'port', 5349),
+        ('publish_tcp', 'bool', False),
+        ('rest_label', 'label', 'turn-rest'),
         ('publish_ipv6', 'bool', True),
         ('priority', 'u16', 0),
         ('weight', 'u16', 1),
@@ -249,9 +251,15 @@ class HostReader:
 
     def service_addresses(self, host, service):
         """The addresses a service binds on a host: its own (rtc_<service>_ipv4, rtc_<service>_ipv6 and, for
-        TURN, rtc_turn_ipv4_alt) when rtc_<service>_ipv4 is set, otherwise the host's."""
+        TURN, rtc_turn_ipv4_alt) when rtc_<service>_ipv4 is set, otherwise the host's. For the TURN REST
+        instance (service turn_rest), None when it has none of its own."""
         where = 'host %r' % host
         prefix = 'rtc_%s_' % service
+        if service == 'turn_rest' and self._address(host, prefix + 'ipv4', check_ipv4) is None:
+            if self._address(host, prefix + 'ipv6', check_ipv6) is not None:
+                raise RtcInputError(where, 'rtc_turn_rest_ipv6 is set but rtc_turn_rest_ipv4 is not; the TURN REST instance with'
+                                    ' addresses of its own needs its IPv4 address (without it, it shares the TURN server\'s)')
+            return None
         names = [prefix + 'ipv4', prefix + 'ipv6'] + ([prefix + 'ipv4_alt'] if service == 'turn' else [])
         ipv4 = self._address(host, names[0], check_ipv4)
         ipv6 = self._address(host, names[1], check_ipv6)
@@ -387,6 +395,15 @@ def topology(hostvars, groups, settings):
             label = facts.service_label(host, service, config['label'])
             ipv6 = addresses['ipv6'] if config['publish_ipv6'] else None
             labels.claim(label, (addresses['ipv4'], ipv6), host, 'rtc_%s_label' % service)
+            rest = None
+            if service == 'turn':
+                rest = facts.service_addresses(host, 'turn_rest')
+                if rest is not None:
+                    rest_label = facts.service_label(host, 'turn_rest', config['rest_label'])
+                    rest_ipv6 = rest['ipv6'] if config['publish_ipv6'] else None
+                    labels.claim(rest_label, (rest['ipv4'], rest_ipv6), host, 'rtc_turn_rest_label')
+                    rest = {'label': rest_label, 'fqdn': _fqdn(rest_label, domain, 'host %r' % host),
+                            'ipv4': rest['ipv4'], 'ipv6': rest_ipv6, 'addresses': rest}
             instances.append({
                 'host': host,
                 'label': label,
@@ -398,6 +415,8 @@ def topology(hostvars, groups, settings):
                 'priority': facts.srv_number(host, 'rtc_host_srv_priority', service, config['priority']),
                 'weight': facts.srv_number(host, 'rtc_host_srv_weight', service, config['weight']),
             })
+            if service == 'turn':
+                instances[-1]['rest'] = rest
         entry = dict(config)
         entry['instances'] = instances
         result_services[service] = entry

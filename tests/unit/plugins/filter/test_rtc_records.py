@@ -89,6 +89,8 @@ def render(value, variables):
     """Render the Jinja2 expressions of inventory values (for example rtc_turn_realm: "{{ rtc_domain }}")."""
     from jinja2.nativetypes import NativeEnvironment
     environment = NativeEnvironment()
+    # Ansible's bool filter, for the values this file's inventories hold (YAML booleans, or their words).
+    environment.filters['bool'] = lambda item: item if isinstance(item, bool) else str(item).lower() in ('true', 'yes', 'on', '1')
     if isinstance(value, dict):
         return dict((key, render(item, variables)) for key, item in value.items())
     if isinstance(value, list):
@@ -140,28 +142,47 @@ def shared_role_file(kind, key):
     return None
 
 
-def falcot_inventory():
+def group_vars_all(inventory):
+    """group_vars/all of an inventory: one file, or a directory of files read in name order as Ansible does."""
+    path = os.path.join(inventory, 'group_vars', 'all')
+    if os.path.isdir(path):
+        result = {}
+        for name in sorted(os.listdir(path)):
+            result.update(load_yaml(os.path.join(path, name)))
+        return result
+    return load_yaml(path + '.yml')
+
+
+def falcot_inventory(inventory=FALCOT):
     """(hostvars, groups, variables of server1 with the common role's defaults), from the YAML files."""
-    needed = [os.path.join(FALCOT, 'hosts.yml'), os.path.join(FALCOT, 'group_vars', 'all.yml')]
+    needed = [os.path.join(inventory, 'hosts.yml')]
     missing = [path for path in needed if not os.path.exists(path)]
     if missing:
         pytest.skip('the falcot.com inventory is not there yet: %s' % ', '.join(missing))
     defaults = shared_role_file('defaults', 'rtc_domain')
     if defaults is None:
         pytest.skip('no role under roles/ has defaults/main.yml with the shared rtc_* defaults')
-    groups = inventory_groups(os.path.join(FALCOT, 'hosts.yml'))
-    group_vars = load_yaml(os.path.join(FALCOT, 'group_vars', 'all.yml'))
+    groups = inventory_groups(os.path.join(inventory, 'hosts.yml'))
+    group_vars = group_vars_all(inventory)
     hostvars = {}
     for host in groups.get('all', []):
         host_vars = dict(group_vars)
-        path = os.path.join(FALCOT, 'host_vars', '%s.yml' % host)
+        path = os.path.join(inventory, 'host_vars', '%s.yml' % host)
         if os.path.exists(path):
             host_vars.update(load_yaml(path))
         hostvars[host] = resolve(host_vars)
     variables = dict(load_yaml(defaults))
     variables.update(group_vars)
-    variables.update(load_yaml(os.path.join(FALCOT, 'host_vars', 'server1.yml')))
+    variables.update(load_yaml(os.path.join(inventory, 'host_vars', 'server1.yml')))
     return hostvars, groups, resolve(variables)
+
+
+def role_settings(variables):
+    """The shared role's __rtc_settings rendered with these variables (what every role's model reads)."""
+    role_vars = load_yaml(shared_role_file('vars', '__rtc_settings'))
+    context = dict(variables)
+    context['__rtc_groups'] = render(role_vars.get('__rtc_groups', {}), context)
+    return render(role_vars['__rtc_settings'], context)
 
 
 def settings_from_vars(v):
@@ -190,6 +211,34 @@ def test_falcot_inventory_reproduces_the_seed_zone():
     assert triples(records) == SEED_RECORDS
 
 
+# The seed's port-443 mode (11.8.5): inventories/falcot443, every service on 443 at its own address.
+FALCOT443_RECORDS = [
+    ('@', 'A', '198.51.100.131'), ('@', 'AAAA', '2001:db8:1000:2000::131'),
+    ('server1', 'A', '198.51.100.131'), ('server1', 'AAAA', '2001:db8:1000:2000::131'),
+    ('turn-server', 'A', '198.51.100.132'), ('turn-rest', 'A', '198.51.100.136'),
+    ('sip-proxy', 'A', '198.51.100.133'), ('sip-proxy', 'AAAA', '2001:db8:1000:2000::133'),
+    ('xmpp-gw', 'A', '198.51.100.134'), ('xmpp-gw', 'AAAA', '2001:db8:1000:2000::134'),
+    ('_stun._udp', 'SRV', '0 1 443 turn-server.falcot.com.'), ('_turn._udp', 'SRV', '0 1 443 turn-server.falcot.com.'),
+    ('_turn._tcp', 'SRV', '0 1 443 turn-server.falcot.com.'), ('_turns._tcp', 'SRV', '0 1 443 turn-server.falcot.com.'),
+    ('@', 'NAPTR', '10 0 "s" "RELAY:turn.udp" "" _turn._udp.falcot.com.'),
+    ('@', 'NAPTR', '15 0 "s" "RELAY:turn.tcp" "" _turn._tcp.falcot.com.'),
+    ('@', 'NAPTR', '20 0 "s" "RELAY:turn.tls" "" _turns._tcp.falcot.com.'),
+    ('_sips._tcp', 'SRV', '0 1 443 sip-proxy.falcot.com.'),
+    ('@', 'NAPTR', '10 0 "s" "SIPS+D2T" "" _sips._tcp.falcot.com.'),
+    ('_xmpp-client._tcp', 'SRV', '5 0 5222 xmpp-gw.falcot.com.'), ('_xmpp-server._tcp', 'SRV', '5 0 5269 xmpp-gw.falcot.com.'),
+    ('_xmpps-client._tcp', 'SRV', '5 0 443 xmpp-gw.falcot.com.'),
+]
+
+
+def test_falcot443_inventory_publishes_every_service_on_443():
+    hostvars, groups, variables = falcot_inventory(os.path.join(REPO_ROOT, 'inventories', 'falcot443'))
+    topology = rtc_topology(hostvars, groups, role_settings(variables))
+    assert triples(rtc_records(topology)) == FALCOT443_RECORDS
+    # Without the switch, the same addresses keep the seed's ports.
+    plain = rtc_topology(hostvars, groups, role_settings(dict(variables, rtc_port_443=False)))
+    assert ('_sips._tcp', 'SRV', '0 1 5061 sip-proxy.falcot.com.') in triples(rtc_records(plain))
+
+
 def test_falcot_inventory_topology():
     hostvars, groups, variables = falcot_inventory()
     topology = rtc_topology(hostvars, groups, settings_from_vars(variables))
@@ -206,11 +255,7 @@ def test_common_role_settings_agree_with_the_helper():
     path = shared_role_file('vars', '__rtc_settings')
     if path is None:
         pytest.skip('no role under roles/ has vars/main.yml with __rtc_settings')
-    role_vars = load_yaml(path)
-    context = dict(variables)
-    context['__rtc_groups'] = render(role_vars.get('__rtc_groups', {}), context)
-    role_settings = render(role_vars['__rtc_settings'], context)
-    assert rtc_topology(hostvars, groups, role_settings) == rtc_topology(hostvars, groups, settings_from_vars(variables))
+    assert rtc_topology(hostvars, groups, role_settings(variables)) == rtc_topology(hostvars, groups, settings_from_vars(variables))
 
 
 # --- inline topologies ------------------------------------------------------------------------------

@@ -56,7 +56,8 @@ SEED_TOPOLOGY = {
     'hosts': {'server1': {'label': 'server1', 'fqdn': 'server1.falcot.com', 'ipv4': '198.51.100.19', 'ipv6': V6, 'ipv4_alt': '198.51.100.20'}},
     'apex': {'host': 'server1', 'ipv4': '198.51.100.19', 'ipv6': V6},
     'services': {
-        'turn': dict(SETTINGS['services']['turn'], instances=[dict(seed_instance('turn-server', None), priority=0, weight=1)]),
+        'turn': dict(SETTINGS['services']['turn'], publish_tcp=False, rest_label='turn-rest',
+                     instances=[dict(seed_instance('turn-server', None), priority=0, weight=1, rest=None)]),
         'sip': dict(SETTINGS['services']['sip'], instances=[dict(seed_instance('sip-proxy', V6), priority=0, weight=1)]),
         'xmpp': dict(SETTINGS['services']['xmpp'], instances=[dict(seed_instance('xmpp-gw', V6), priority=5, weight=0)]),
     },
@@ -123,7 +124,8 @@ def test_defaults():
     assert result['hosts'] == {'server1': {'label': 'server1', 'fqdn': 'server1.falcot.com', 'ipv4': '198.51.100.19', 'ipv6': None, 'ipv4_alt': None}}
     services = result['services']
     assert dict((k, v) for k, v in services['turn'].items() if k != 'instances') == {
-        'group': 'rtc_turn', 'label': 'turn', 'port': 3478, 'tls': False, 'tls_port': 5349, 'publish_ipv6': True, 'priority': 0, 'weight': 1}
+        'group': 'rtc_turn', 'label': 'turn', 'port': 3478, 'tls': False, 'tls_port': 5349, 'publish_tcp': False, 'rest_label': 'turn-rest',
+        'publish_ipv6': True, 'priority': 0, 'weight': 1}
     assert dict((k, v) for k, v in services['sip'].items() if k != 'instances') == {
         'group': 'rtc_sip_proxy', 'label': 'sip', 'tls_port': 5061, 'wss_port': 8443, 'tcp_port': 5060, 'publish_tcp': False,
         'publish_ipv6': True, 'priority': 0, 'weight': 1}
@@ -131,7 +133,7 @@ def test_defaults():
         'group': 'rtc_xmpp', 'label': 'xmpp', 'c2s_port': 5222, 's2s_port': 5269, 'direct_tls': False, 'c2s_tls_port': 5223,
         'publish_ipv6': True, 'priority': 5, 'weight': 0}
     assert services['turn']['instances'] == [{'host': 'server1', 'label': 'turn', 'fqdn': 'turn.falcot.com', 'ipv4': '198.51.100.19',
-                                              'ipv6': None, 'ipv4_alt': None, 'priority': 0, 'weight': 1,
+                                              'ipv6': None, 'ipv4_alt': None, 'priority': 0, 'weight': 1, 'rest': None,
                                               'addresses': {'ipv4': '198.51.100.19', 'ipv6': None, 'ipv4_alt': None, 'own': False}}]
 
 
@@ -190,10 +192,10 @@ def test_two_turn_hosts_with_own_labels_and_srv_overrides():
     result = rtc_topology(hostvars, groups, settings(apex_host=None))
     assert result['services']['turn']['instances'] == [
         {'host': 'turn1', 'label': 'turn-a', 'fqdn': 'turn-a.falcot.com', 'ipv4': '198.51.100.21', 'ipv6': None, 'ipv4_alt': '198.51.100.121',
-         'priority': 0, 'weight': 1,
+         'priority': 0, 'weight': 1, 'rest': None,
          'addresses': {'ipv4': '198.51.100.21', 'ipv6': '2001:db8::21', 'ipv4_alt': '198.51.100.121', 'own': False}},
         {'host': 'turn2', 'label': 'turn-b', 'fqdn': 'turn-b.falcot.com', 'ipv4': '198.51.100.22', 'ipv6': None, 'ipv4_alt': None,
-         'priority': 10, 'weight': 5, 'addresses': {'ipv4': '198.51.100.22', 'ipv6': None, 'ipv4_alt': None, 'own': False}},
+         'priority': 10, 'weight': 5, 'rest': None, 'addresses': {'ipv4': '198.51.100.22', 'ipv6': None, 'ipv4_alt': None, 'own': False}},
     ]
     assert list(result['hosts']) == ['turn1', 'turn2']
 
@@ -244,7 +246,7 @@ ERRORS = [
     (({'server1': SERVER1}, GROUPS, settings(services=[])), 'settings.services: expected a mapping of turn, sip, xmpp, got list'),
     (({'server1': SERVER1}, GROUPS, dict(SETTINGS, services={'stun': {}})), "settings.services: unknown service 'stun'; known services are turn, sip, xmpp"),
     (({'server1': SERVER1}, GROUPS, settings(turn__tsl=True)),
-     "settings.services.turn: unknown key 'tsl'; known keys are group, label, port, tls, tls_port, publish_ipv6, priority, weight"),
+     "settings.services.turn: unknown key 'tsl'; known keys are group, label, port, tls, tls_port, publish_tcp, rest_label, publish_ipv6, priority, weight"),
     (({'server1': SERVER1}, GROUPS, dict(SETTINGS, services={'turn': 'rtc_turn'})), 'settings.services.turn: expected a mapping, got string'),
     (({'server1': SERVER1}, GROUPS, settings(turn__port=0)), 'settings.services.turn.port: expected a port number between 1 and 65535, got 0'),
     (({'server1': SERVER1}, GROUPS, settings(turn__port=70000)), 'settings.services.turn.port: expected a port number between 1 and 65535, got 70000'),
@@ -417,6 +419,31 @@ def test_an_unpublished_ipv6_address_of_its_own_is_still_bound():
     turn = rtc_topology(hostvars, GROUPS, SETTINGS)['services']['turn']['instances'][0]
     assert turn['ipv6'] is None  # the seed's TURN publishes no AAAA (publish_ipv6 false)
     assert turn['addresses']['ipv6'] == '2001:db8:1000:2000::132'
+
+
+def test_the_turn_rest_instance_with_an_address_of_its_own():
+    hostvars = {'server1': dict(FALCOT443['server1'], rtc_turn_rest_ipv4='198.51.100.136', rtc_turn_rest_ipv6='2001:db8:1000:2000::136')}
+    turn = rtc_topology(hostvars, GROUPS, SETTINGS)['services']['turn']['instances'][0]
+    # Its name follows the service's publish_ipv6 (the seed's TURN: IPv4 only); it still binds the IPv6 address.
+    assert turn['rest'] == {'label': 'turn-rest', 'fqdn': 'turn-rest.falcot.com', 'ipv4': '198.51.100.136', 'ipv6': None,
+                            'addresses': {'ipv4': '198.51.100.136', 'ipv6': '2001:db8:1000:2000::136', 'ipv4_alt': None, 'own': True}}
+    hostvars['server1']['rtc_turn_rest_label'] = 'xep0215'
+    assert rtc_topology(hostvars, GROUPS, settings(turn__rest_label='ignored'))['services']['turn']['instances'][0]['rest']['fqdn'] \
+        == 'xep0215.falcot.com'
+    assert rtc_topology(FALCOT443, GROUPS, settings(turn__rest_label='relay'))['services']['turn']['instances'][0]['rest'] is None
+
+
+@pytest.mark.parametrize('changes,message', [
+    ({'rtc_turn_rest_ipv6': '2001:db8::136'}, "host 'server1': rtc_turn_rest_ipv6 is set but rtc_turn_rest_ipv4 is not"),
+    ({'rtc_turn_rest_ipv4': '198.51.100.136', 'rtc_turn_rest_label': 'xmpp-gw'},
+     "label 'xmpp-gw': used by host 'server1' (rtc_turn_rest_label) for 198.51.100.136 and by host 'server1' (rtc_xmpp_label)"),
+    ({'rtc_turn_rest_ipv4': 'turn-rest'}, "host 'server1': rtc_turn_rest_ipv4 'turn-rest' is not an IPv4 address"),
+])
+def test_errors_in_the_turn_rest_instance_addresses(changes, message):
+    hostvars = {'server1': dict(FALCOT443['server1'], **changes)}
+    with pytest.raises(AnsibleFilterError) as exc:
+        rtc_topology(hostvars, GROUPS, SETTINGS)
+    assert message in str(exc.value)
 
 
 @pytest.mark.parametrize('changes,message', [
