@@ -45,13 +45,8 @@ CASES = {
     # inventories/falcot with its one documented switch per daemon (docs/inventory.md), nothing else
     'falcot_return': ('inventories/falcot', [{'turn_implementation': 'reTurn'}], ('turn', 'xmpp')),
     'falcot_repro': ('inventories/falcot', [{'sip_proxy_implementation': 'repro'}], ('sip_proxy',)),
-    # the seed's port-443 mode's addresses (11.8.5, docs/inventory.md): every service of server1 on its own
-    'falcot_own_addresses': ('inventories/falcot', [{
-        'rtc_ipv4': '198.51.100.131', 'rtc_ipv6': '2001:db8:1000:2000::131', 'rtc_ipv4_alt': '',
-        'rtc_turn_ipv4': '198.51.100.132', 'rtc_turn_ipv4_alt': '198.51.100.135',
-        'rtc_sip_ipv4': '198.51.100.133', 'rtc_sip_ipv6': '2001:db8:1000:2000::133',
-        'rtc_xmpp_ipv4': '198.51.100.134', 'rtc_xmpp_ipv6': '2001:db8:1000:2000::134',
-        'web_phone_listen_addresses': ['198.51.100.131', '2001:db8:1000:2000::131']}], ROLES),
+    # the seed's port-443 mode (11.8.5, docs/port443.md): every service of server1 on 443 at its own address
+    'falcot443': ('inventories/falcot443', [], ROLES),
     'dns': ('molecule/dns', [], ('dns',)),
     # molecule/dns/other-modes.yml's records file (dns_mode: records_only), written on the controller
     'dns_records_only': ('molecule/dns', [{'dns_mode': 'records_only', 'dns_records_file': '/records/falcot.com.zone'}],

@@ -45,13 +45,18 @@ var JSCommSettings = {
   },
   "stun_servers": [
     {
-      "server": "stun:turn-server.falcot.com:3467"
+      "server": "stun:turn-server.falcot.com:443"
     }
   ],
   "turn_servers": [
     {
       "password": "",
-      "server": "turn:turn-server.falcot.com:3467?transport=udp",
+      "server": "turn:turn-server.falcot.com:443?transport=udp",
+      "username": ""
+    },
+    {
+      "password": "",
+      "server": "turns:turn-server.falcot.com:443?transport=tcp",
       "username": ""
     }
   ],
@@ -68,6 +73,6 @@ var JSCommSettings = {
   "websocket": {
     "connection_recovery_max_interval": 30,
     "connection_recovery_min_interval": 2,
-    "servers": "wss://sip-proxy.falcot.com:8443"
+    "servers": "wss://sip-proxy.falcot.com:443"
   }
 };
