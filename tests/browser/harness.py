@@ -211,6 +211,32 @@ def chromium(lab, extra_flags=()):
         shutil.rmtree(workdir, ignore_errors=True)
 
 
+# What a TURN URL of config.js says it carries: turns: is TLS, turn: UDP unless ?transport=tcp.
+def turn_url_protocol(url):
+    """udp, tcp or tls for a turn: or turns: URL (RFC 7065)."""
+    scheme, _sep, rest = url.partition(':')
+    if scheme.lower() == 'turns':
+        return 'tls'
+    return 'tcp' if 'transport=tcp' in rest.lower() else 'udp'
+
+
+def only_turn_over(context, protocol):
+    """Serve the phone's config.js with the TURN servers of one protocol only, as a network that lets only
+    that through leaves the browser (a hotel's firewall that lets only HTTPS out: tls). The phone, the
+    credentials and the servers are the served ones; only the other TURN URLs are left out."""
+    def handle(route):
+        response = route.fetch()
+        text = response.text()
+        prefix, sep, rest = text.partition('var JSCommSettings = ')
+        settings = json.loads(rest.rstrip().rstrip(';'))
+        settings['turn_servers'] = [server for server in settings.get('turn_servers', [])
+                                    if turn_url_protocol(server['server']) == protocol]
+        if not settings['turn_servers']:
+            raise LabError('config.js has no TURN server over %s' % protocol)
+        route.fulfill(response=response, body=prefix + sep + json.dumps(settings) + ';\n')
+    context.route('**/config.js', handle)
+
+
 class Phone:
     """One tab of the served phone, read and driven through its ids and window.rtcPhone."""
 
@@ -289,7 +315,8 @@ class Phone:
             if (!pair) return null;
             const local = stats.get(pair.localCandidateId), remote = stats.get(pair.remoteCandidateId);
             return {state: pair.state, local: local && local.candidateType, remote: remote && remote.candidateType,
-                    localAddress: local && local.address, remoteAddress: remote && remote.address};
+                    localAddress: local && local.address, remoteAddress: remote && remote.address,
+                    relayProtocol: local && local.relayProtocol};
         }''')
 
 

@@ -6,7 +6,8 @@
 Two tabs of Debian's Chromium open the served phone as two staff users. Both register over the
 proxy's secure WebSocket; one calls the other, the other answers; the callee's WebRTC statistics show
 inbound RTP bytes growing while ICE is restricted to relay candidates (?ice=relay), so the TURN server
-carries the media; both hang up. The click-to-call guest's call to a number that a static route would
+carries the media (with RTC_RELAY_PROTOCOL, config.js keeps the TURN servers of that protocol only and
+the selected pair must relay over it); both hang up. The click-to-call guest's call to a number that a static route would
 send to a provider gets the proxy's refusal. Environment: README.md.
 """
 from __future__ import annotations
@@ -16,7 +17,7 @@ import tempfile
 import time
 
 from conftest import env, with_query
-from harness import Phone, chromium, wait_until
+from harness import Phone, chromium, only_turn_over, wait_until
 
 
 def _screenshot_path():
@@ -29,8 +30,11 @@ def test_relayed_call_between_two_browsers(lab):
     caller_user, caller_password = env('RTC_CALLER'), env('RTC_CALLER_PASSWORD')
     callee_user, callee_password = env('RTC_CALLEE'), env('RTC_CALLEE_PASSWORD')
     media_seconds = float(env('RTC_MEDIA_SECONDS', '3', required=False))
+    relay_protocol = env('RTC_RELAY_PROTOCOL', '', required=False)
     url = with_query(lab.url, 'ice=relay')
     with chromium(lab) as context:
+        if relay_protocol:
+            only_turn_over(context, relay_protocol)
         caller = Phone(context, url, lab.timeout)
         callee = Phone(context, url, lab.timeout)
         caller.login(caller_user, caller_password)
@@ -55,6 +59,8 @@ def test_relayed_call_between_two_browsers(lab):
         for side in (caller, callee):
             pair = wait_until(side.selected_candidate_pair, timeout=lab.timeout, what='a selected ICE candidate pair')
             assert pair['local'] == 'relay', 'the media does not go through TURN: %s' % pair
+            if relay_protocol:
+                assert pair['relayProtocol'] == relay_protocol, 'the relay is not over %s: %s' % (relay_protocol, pair)
         callee.page.screenshot(path=_screenshot_path(), full_page=True)
 
         caller.hangup()

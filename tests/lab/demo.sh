@@ -1,14 +1,78 @@
 #!/usr/bin/env bash
-# ./run demo / ./run demo-down: the falcot.com stack in the lab, through the Molecule scenario
-# molecule/falcot (created and converged, then left running).
+# ./run demo [falcot443] / ./run demo-down: the falcot.com stack in the lab, through the Molecule
+# scenario molecule/falcot (or molecule/falcot443, its port-443 mode), created and converged, then
+# left running. The two use different addresses and run side by side.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 export RTC_DEBIAN=${RTC_DEBIAN:-12}
 RUN_DIR=.cache/demo
 mkdir -p "$RUN_DIR"
 
+# falcot443: every service on 443, each at its own address (inventories/falcot443, docs/port443.md).
+demo_443() {
+  molecule create -s falcot443
+  molecule converge -s falcot443
+  mkdir -p "$RUN_DIR/falcot443"
+  {
+    echo "# The falcot443 demo lab's connection settings (written by ./run demo falcot443; Debian $RTC_DEBIAN). Use it with"
+    echo "# its inventory:  ansible-playbook -i inventories/falcot443 -i $RUN_DIR/falcot443/inventory.yml site.yml"
+    tests/lab/lab.sh inventory server1=198.51.100.131
+  } >"$RUN_DIR/falcot443/inventory.yml"
+  local client=rtclab$RTC_DEBIAN-falcot443-client server=rtclab$RTC_DEBIAN-falcot443-server1
+  echo
+  echo "Every service on 443, asked from $client (its only resolver is the lab BIND on 198.51.100.131):"
+  for q in "_stun._udp.falcot.com SRV" "_turn._udp.falcot.com SRV" "_turn._tcp.falcot.com SRV" "_turns._tcp.falcot.com SRV" \
+           "_sips._tcp.falcot.com SRV" "_xmpps-client._tcp.falcot.com SRV" "falcot.com NAPTR" "falcot.com A" \
+           "turn-server.falcot.com A" "turn-rest.falcot.com A" "sip-proxy.falcot.com A" "xmpp-gw.falcot.com A"; do
+    # shellcheck disable=SC2086
+    podman exec "$client" dig +noall +answer +tries=2 +time=2 $q
+  done
+  podman exec "$server" cat /etc/ssl/public/falcot.com-ca.pem >"$RUN_DIR/falcot443/falcot-ca.pem"
+  podman exec -i "$client" tee /etc/ssl/falcot-ca.pem <"$RUN_DIR/falcot443/falcot-ca.pem" >/dev/null
+  echo
+  echo "TURN: joe relays over UDP, TCP and TLS on turn-server.falcot.com:443 (turnutils_uclient from $client):"
+  for flags in "" "-t" "-t -S -E /etc/ssl/falcot-ca.pem"; do
+    # shellcheck disable=SC2086
+    printf '  %-5s %s\n' "$(case "$flags" in "") echo UDP;; -t) echo TCP;; *) echo TLS;; esac)" \
+      "$(podman exec "$client" timeout 30 turnutils_uclient -y -c -n 5 -m 1 $flags -u joe -w falcot-joe-lab -p 443 198.51.100.132 \
+         | grep -o 'tot_send_msgs=[0-9]*, tot_recv_msgs=[0-9]*' | tail -n 1)"
+  done
+  echo
+  echo "SIP: joe registers over TLS at sip-proxy.falcot.com:443 (sipsak from $client, the stack's CA):"
+  podman exec "$client" timeout 20 sipsak --transport tls --tls-ca-cert /etc/ssl/falcot-ca.pem -U -i -x 600 -vv \
+    -C sip:joe@198.51.100.139 -s sip:joe@falcot.com -u joe -a falcot-joe-lab \
+    --outbound-proxy=sip-proxy.falcot.com:443 | grep -E '^(All usrloc tests|SIP/2.0 [1-6])' | tail -n 1
+  echo
+  echo "XMPP: joe logs in with direct TLS on xmpp-gw.falcot.com:443 and gets TURN credentials (slixmpp, XEP-0215):"
+  printf 'falcot-joe-lab\n' | .venv/bin/python tests/clients/xmpp_client.py services joe@falcot.com - --transport directtls \
+    --dns 198.51.100.131 --cafile "$RUN_DIR/falcot443/falcot-ca.pem" \
+    | .venv/bin/python -c 'import json, sys; r = json.load(sys.stdin); s = r["session"]
+print("  %s to %s port %s; TURN: %s" % (s["transport"], s["connected_to"][0], s["connected_to"][1],
+      ", ".join(sorted({"%s:%s:%s" % (x["type"], x["host"], x["port"]) for x in r["services"]}))))'
+  echo
+  echo "Web phone: joe calls alice on https://falcot.com/ (wss://sip-proxy.falcot.com:443), audio relayed by TURN over TLS on 443:"
+  mkdir -p .cache/artifacts
+  RTC_PHONE_URL=https://falcot.com/ RTC_RELAY_PROTOCOL=tls \
+    RTC_BROWSER_RESOLVE="falcot.com=198.51.100.131,sip-proxy.falcot.com=198.51.100.133,turn-server.falcot.com=198.51.100.132" \
+    RTC_CA_FILE="$RUN_DIR/falcot443/falcot-ca.pem" RTC_CALLER=joe RTC_CALLER_PASSWORD=falcot-joe-lab RTC_CALLEE=alice \
+    RTC_CALLEE_PASSWORD=falcot-alice-lab RTC_SCREENSHOT=.cache/artifacts/demo443-call-connected.png \
+    .venv/bin/python -m pytest -q -p no:cacheprovider -k test_relayed_call_between_two_browsers tests/browser/test_call.py \
+    | tail -n 1
+  cat <<EOT
+
+The falcot443 lab runs on Debian $RTC_DEBIAN (container $server on the internal podman network rtclab),
+each service on 443 at its own address: the web phone and DNS on 198.51.100.131, TURN on .132 (RFC 5780:
+.135), SIP on .133, XMPP on .134, the TURN REST instance (XEP-0215) on .136. Log in as Ansible does:
+  ssh -i .cache/lab/ssh/id_ed25519 -o UserKnownHostsFile=/dev/null rtcadmin@198.51.100.131
+Run the collection against it yourself:
+  ANSIBLE_COLLECTIONS_PATH=\$PWD/collections .venv/bin/ansible-playbook -i inventories/falcot443 -i $RUN_DIR/falcot443/inventory.yml site.yml
+Remove it (and every other demo): ./run demo-down
+EOT
+}
+
 case "${1:-up}" in
   up)
+    if [ "${2:-falcot}" = falcot443 ]; then demo_443; exit 0; fi
     molecule create -s falcot
     molecule converge -s falcot
     # How to reach the lab as the scenario does, for an admin's own ansible-playbook runs.
@@ -67,7 +131,9 @@ Remove it: ./run demo-down
 EOT
     ;;
   down)
-    for r in 12 13; do RTC_DEBIAN=$r molecule destroy -s falcot >/dev/null 2>&1 || true; done
+    for r in 12 13; do
+      for s in falcot falcot443; do RTC_DEBIAN=$r molecule destroy -s "$s" >/dev/null 2>&1 || true; done
+    done
     ;;
-  *) echo "usage: $0 up|down" >&2; exit 2 ;;
+  *) echo "usage: $0 up [falcot|falcot443] | down" >&2; exit 2 ;;
 esac
