@@ -56,7 +56,9 @@ ICE_SERVER_NAMES = """(() => {
     }
     return null;
   };
-  const resolve = (url) => url.replace(/^(stuns?|turns?):([^:?\\[\\]]+)/i, (whole, scheme, name) => {
+  // turns: keeps its name: the TLS handshake checks the certificate against it (the name is in the
+  // browser's /etc/hosts when RTC_BROWSER_RESOLVE gives it exactly).
+  const resolve = (url) => url.replace(/^(stuns?|turn):([^:?\\[\\]]+)/i, (whole, scheme, name) => {
     const address = lookup(name);
     return address ? scheme + ':' + (address.includes(':') ? '[' + address + ']' : address) : whole;
   });
@@ -158,7 +160,7 @@ def lookup(resolve, name):
     return None
 
 
-def confined_executable(workdir, chromium_path):
+def confined_executable(workdir, chromium_path, names=None):
     """A wrapper that starts Chromium in a mount namespace of its own whose /etc/resolv.conf names only
     loopback (where nothing answers) and whose /etc/hosts knows only localhost: whatever resolver a part
     of Chromium uses, no lookup leaves the machine."""
@@ -167,6 +169,11 @@ def confined_executable(workdir, chromium_path):
     hosts = os.path.join(workdir, 'hosts')
     with open(hosts, 'w', encoding='ascii') as handle:
         handle.write('127.0.0.1 localhost\n::1 localhost\n')
+        # The lab's exact names (not its wildcards), for the lookups that do not follow the rules:
+        # TURN over TLS keeps its name, which its certificate is checked against.
+        for name, address in sorted((names or {}).items()):
+            if not name.startswith('*'):
+                handle.write('%s %s\n' % (address, name))
     resolv = os.path.join(workdir, 'resolv.conf')
     with open(resolv, 'w', encoding='ascii') as handle:
         handle.write('nameserver 127.0.0.1\noptions timeout:1 attempts:1\n')
@@ -192,7 +199,7 @@ def chromium(lab, extra_flags=()):
         os.makedirs(home)
         if lab.ca_file:
             trust_ca(home, lab.ca_file)
-        executable = confined_executable(workdir, lab.chromium)
+        executable = confined_executable(workdir, lab.chromium, lab.resolve)
         env = {key: value for key, value in os.environ.items() if key in ('PATH', 'LANG', 'TZ')}
         env.update(HOME=home, XDG_CONFIG_HOME=os.path.join(home, '.config'), XDG_CACHE_HOME=os.path.join(home, '.cache'))
         flags = CHROMIUM_FLAGS + ['--host-resolver-rules=%s' % resolver_rules(lab.resolve)] + list(extra_flags)
@@ -211,30 +218,37 @@ def chromium(lab, extra_flags=()):
         shutil.rmtree(workdir, ignore_errors=True)
 
 
-# What a TURN URL of config.js says it carries: turns: is TLS, turn: UDP unless ?transport=tcp.
-def turn_url_protocol(url):
-    """udp, tcp or tls for a turn: or turns: URL (RFC 7065)."""
-    scheme, _sep, rest = url.partition(':')
-    if scheme.lower() == 'turns':
-        return 'tls'
-    return 'tcp' if 'transport=tcp' in rest.lower() else 'udp'
+# Wraps RTCPeerConnection (around the name wrapper above) so that only the TURN URLs of one protocol
+# reach it: udp, tcp or tls, as turn_url_protocol tells them apart. STUN URLs stay.
+ONLY_TURN_OVER = """(() => {
+  const protocol = %s;
+  const of = (url) => /^turns:/i.test(url) ? 'tls' : (/[?&]transport=tcp/i.test(url) ? 'tcp' : 'udp');
+  const keep = (url) => !/^turns?:/i.test(url) || of(url) === protocol;
+  const Inner = window.RTCPeerConnection;
+  function RTCPeerConnection(configuration, ...rest) {
+    if (configuration && configuration.iceServers) {
+      configuration = Object.assign({}, configuration, {
+        iceServers: configuration.iceServers
+          .map((server) => Object.assign({}, server, {urls: [].concat(server.urls).filter(keep)}))
+          .filter((server) => server.urls.length > 0),
+      });
+    }
+    return new Inner(configuration, ...rest);
+  }
+  RTCPeerConnection.prototype = Inner.prototype;
+  Object.setPrototypeOf(RTCPeerConnection, Inner);
+  window.RTCPeerConnection = RTCPeerConnection;
+})();"""
 
 
 def only_turn_over(context, protocol):
-    """Serve the phone's config.js with the TURN servers of one protocol only, as a network that lets only
-    that through leaves the browser (a hotel's firewall that lets only HTTPS out: tls). The phone, the
-    credentials and the servers are the served ones; only the other TURN URLs are left out."""
-    def handle(route):
-        response = route.fetch()
-        text = response.text()
-        prefix, sep, rest = text.partition('var JSCommSettings = ')
-        settings = json.loads(rest.rstrip().rstrip(';'))
-        settings['turn_servers'] = [server for server in settings.get('turn_servers', [])
-                                    if turn_url_protocol(server['server']) == protocol]
-        if not settings['turn_servers']:
-            raise LabError('config.js has no TURN server over %s' % protocol)
-        route.fulfill(response=response, body=prefix + sep + json.dumps(settings) + ';\n')
-    context.route('**/config.js', handle)
+    """Leave the browser only the TURN servers of one protocol (udp, tcp or tls), as a network that lets only
+    that through would (a hotel's firewall that lets only HTTPS out: tls). config.js, the phone, the
+    credentials and the servers are the served ones; the other TURN URLs never reach RTCPeerConnection.
+    Call it before the first page opens."""
+    if protocol not in ('udp', 'tcp', 'tls'):
+        raise LabError('RTC_RELAY_PROTOCOL: expected udp, tcp or tls, got %r' % (protocol, ))
+    context.add_init_script(script=ONLY_TURN_OVER % json.dumps(protocol))
 
 
 class Phone:
