@@ -120,8 +120,8 @@ def _allowed(items):
         sources = _sources(item.get('sources') or [], where + '.sources')
         families = [family for family in (4, 6) if sources[family]] or [None]
         for family in families:
-            rules.append('%s%s dport %s accept%s' % (_match(family, sources.get(family), 'saddr'), transport, _ports(low, high),
-                                                      _comment('rtc_firewall_allowed[%d]' % index)))
+            source = _match(family, sources.get(family), 'saddr')
+            rules.append('%s%s dport %s accept%s' % (source, transport, _ports(low, high), _comment('rtc_firewall_allowed[%d]' % index)))
     return rules
 
 

@@ -156,7 +156,7 @@ _value:
         - C(addresses) is where the service's daemon listens on that host, C(ipv4), C(ipv6) (published or not) and
           C(ipv4_alt), with C(own) V(true) when they are the service's own (C(rtc_<service>_ipv4)) and V(false)
           when they are the host's.
-        - A V(turn) instance also has C(rest): V(null), or the TURN REST instance's own name and addresses (C(label),
+        - A V(turn) instance also has C(rest), V(null) or the TURN REST instance's own name and addresses (C(label),
           C(fqdn), C(ipv4), C(ipv6) as published, and C(addresses)) when the host sets C(rtc_turn_rest_ipv4)
           (and C(rtc_turn_rest_ipv6)); its label is the host's C(rtc_turn_rest_label) or the service's C(rest_label).
       type: dict
