@@ -219,7 +219,7 @@ def chromium(lab, extra_flags=()):
 
 
 # Wraps RTCPeerConnection (around the name wrapper above) so that only the TURN URLs of one protocol
-# reach it: udp, tcp or tls, as turn_url_protocol tells them apart. STUN URLs stay.
+# reach it: udp, tcp or tls (turns: is TLS, turn: is UDP unless ?transport=tcp). STUN URLs stay.
 ONLY_TURN_OVER = """(() => {
   const protocol = %s;
   const of = (url) => /^turns:/i.test(url) ? 'tls' : (/[?&]transport=tcp/i.test(url) ? 'tcp' : 'udp');
