@@ -257,6 +257,9 @@ class Phone:
     def __init__(self, context, url, timeout):
         self.page = context.new_page()
         self.timeout = timeout
+        # Every phone of one browser, so that a wait that times out can say what each of them saw.
+        self.peers = context.__dict__.setdefault('_rtc_phones', [])
+        self.peers.append(self)
         self.errors = []
         self.console = []
         self.page.on('pageerror', lambda error: self.errors.append(str(error)))
@@ -278,12 +281,31 @@ class Phone:
         return self.page.get_attribute('#call-status', 'data-state')
 
     def wait_status(self, status, timeout=None):
-        self.page.wait_for_function('(s) => window.rtcPhone && window.rtcPhone.status === s', arg=status,
-                                    timeout=(timeout or self.timeout) * 1000)
+        self._wait('status', status, timeout)
 
     def wait_call_status(self, status, timeout=None):
-        self.page.wait_for_function('(s) => window.rtcPhone && window.rtcPhone.callStatus === s', arg=status,
-                                    timeout=(timeout or self.timeout) * 1000)
+        self._wait('callStatus', status, timeout)
+
+    def _wait(self, key, value, timeout):
+        try:
+            self.page.wait_for_function('([k, v]) => window.rtcPhone && window.rtcPhone[k] === v', arg=[key, value],
+                                        timeout=(timeout or self.timeout) * 1000)
+        except PlaywrightTimeoutError as error:
+            raise AssertionError('phone %d: %s did not become %r in %ss; %s' % (
+                self.peers.index(self) + 1, key, value, timeout or self.timeout,
+                '; '.join(peer.describe() for peer in self.peers))) from error
+
+    def describe(self):
+        """What this phone shows and logged, for a failure's message."""
+        try:
+            state = self.page.evaluate('''() => window.rtcPhone && {status: window.rtcPhone.status,
+                callStatus: window.rtcPhone.callStatus, lastFinalResponse: window.rtcPhone.lastFinalResponse,
+                ice: window.rtcPhone.peerConnection && [window.rtcPhone.peerConnection.iceGatheringState,
+                                                        window.rtcPhone.peerConnection.iceConnectionState]}''')
+        except Exception as error:  # pylint: disable=broad-except  # the page may be gone
+            state = 'unreadable (%s)' % error
+        return 'phone %d: %s, page errors %s, console %s' % (
+            self.peers.index(self) + 1, state, self.errors, self.console[-15:])
 
     def login(self, user, password):
         self.page.fill('#sip-user', user)
