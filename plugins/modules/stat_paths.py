@@ -89,6 +89,36 @@ EXAMPLES = r"""
 """
 
 RETURN = r"""
+read:
+  description:
+    - What this run read, its arguments with each path normalised, so that a later task can tell whether
+      this result answers what it would read (C(rtcstack.debian.rtc_read_covers)).
+  returned: success
+  type: dict
+  contains:
+    paths:
+      description: O(paths).
+      type: list
+      elements: str
+    get_checksum:
+      description: O(get_checksum).
+      type: bool
+    packages:
+      description: O(packages).
+      type: list
+      elements: str
+    services:
+      description: O(services).
+      type: list
+      elements: str
+    groups:
+      description: O(groups).
+      type: list
+      elements: str
+    contents:
+      description: O(contents).
+      type: list
+      elements: str
 files:
   description: One entry per existing path, in the order of O(paths).
   returned: success
@@ -284,9 +314,13 @@ def main():
             missing.append(path)
         else:
             files.append(info)
+    read = dict(paths=[os.path.normpath(path) for path in module.params['paths']], get_checksum=module.params['get_checksum'],
+                packages=module.params['packages'], services=module.params['services'], groups=module.params['groups'],
+                contents=[os.path.normpath(path) for path in module.params['contents']])
     module.exit_json(changed=False, files=files, missing=missing, packages=packages(module, module.params['packages']),
                      services=services(module, module.params['services']),
-                     groups=group_members(module.params['groups']), contents=contents(module, module.params['contents']))
+                     groups=group_members(module.params['groups']), contents=contents(module, module.params['contents']),
+                     read=read)
 
 
 if __name__ == '__main__':
