@@ -14,7 +14,8 @@ author: rtcstack.debian contributors
 description:
   - True when the input is a successful result of M(rtcstack.debian.stat_paths) whose RV(rtcstack.debian.stat_paths#module:read) includes
     every path, package, service, group and content the given arguments ask for (and checksums when they
-    want them), so that a role can take that result instead of reading the host again.
+    want them), so that a role can take that result instead of reading the host again. Arguments that ask
+    for nothing are covered by no read (a role that shared nothing reads for itself).
   - Under C(site.yml) the pki role, which runs first and installs every package of the host, reads in one
     module run what each later role of the host reads; each role then uses that read when it covers its own.
 options:
@@ -35,7 +36,7 @@ EXAMPLES = r"""
   rtcstack.debian.stat_paths:
     paths: "{{ __role_read_args.paths }}"
   register: __role_own_read
-  when: __rtc_host_read | default(none) is not rtcstack.debian.rtc_read_covers(__role_read_args)
+  when: __rtc_host_read | default(none) is not rtcstack.debian.rtc_read_covers(__role_stack_read | default({}))
 """
 
 RETURN = r"""
@@ -53,6 +54,8 @@ LISTS = ('paths', 'packages', 'services', 'groups', 'contents')
 def rtc_read_covers(read, wanted):
     """Whether read, a stat_paths result, read at least what wanted (stat_paths' arguments) asks for."""
     if not isinstance(read, Mapping) or read.get('skipped') or read.get('failed') or not isinstance(read.get('read'), Mapping):
+        return False
+    if not isinstance(wanted, Mapping) or not any(wanted.get(key) for key in LISTS):
         return False
     given = read['read']
     for key in LISTS:

@@ -37,6 +37,11 @@ def test_paths_are_compared_normalised():
     assert rtc_read_covers(result(), {'paths': ['/etc//b/', '/etc/a']})
 
 
+@pytest.mark.parametrize('wanted', [{}, None, {'paths': []}, {'get_checksum': True}])
+def test_asking_for_nothing_is_not_covered(wanted):
+    assert not rtc_read_covers(result(), wanted)
+
+
 def test_checksums_wanted_but_not_read():
     assert not rtc_read_covers(result(get_checksum=False), {'paths': ['/etc/a']})
     assert rtc_read_covers(result(get_checksum=False), {'paths': ['/etc/a'], 'get_checksum': False})
