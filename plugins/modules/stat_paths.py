@@ -64,6 +64,16 @@ options:
     type: list
     elements: path
     default: []
+  commands:
+    description:
+      - Commands that only read, run in the same module run, each an argv list whose first item is an absolute
+        path; a command whose program does not exist is not run. Each result is in RV(commands).
+      - For a probe such as C(apache2ctl -S), which a role needs before it changes anything and which would
+        otherwise cost a module run of its own. Never a command that changes anything: this module runs
+        in check mode too.
+    type: list
+    elements: list
+    default: []
 extends_documentation_fragment:
   - ansible.builtin.action_common_attributes
   - rtcstack.debian.attributes.no_diff
@@ -89,6 +99,25 @@ EXAMPLES = r"""
 """
 
 RETURN = r"""
+commands:
+  description: One entry per item of O(commands), in their order.
+  returned: success
+  type: list
+  elements: dict
+  contains:
+    argv:
+      description: The command.
+      type: list
+      elements: str
+    rc:
+      description: Its exit status, V(null) when its program does not exist.
+      type: int
+    stdout:
+      description: What it printed.
+      type: str
+    stderr:
+      description: What it printed on standard error.
+      type: str
 read:
   description:
     - What this run read, its arguments with each path normalised, so that a later task can tell whether
@@ -294,6 +323,21 @@ def contents(module, paths):
     return found
 
 
+def run_commands(module, commands):
+    """[{argv, rc, stdout, stderr}] for each command, rc None when its program does not exist."""
+    results = []
+    for argv in commands:
+        argv = [str(item) for item in argv]
+        if not argv or not os.path.isabs(argv[0]):
+            module.fail_json(msg='commands: %r does not start with an absolute path' % (argv, ))
+        if not os.access(argv[0], os.X_OK):
+            results.append(dict(argv=argv, rc=None, stdout='', stderr=''))
+            continue
+        rc, out, err = module.run_command(argv, environ_update=dict(LC_ALL='C'))
+        results.append(dict(argv=argv, rc=rc, stdout=out, stderr=err))
+    return results
+
+
 def main():
     module = AnsibleModule(
         argument_spec=dict(paths=dict(type='list', elements='path', required=True),
@@ -301,7 +345,8 @@ def main():
                            packages=dict(type='list', elements='str', default=[]),
                            services=dict(type='list', elements='str', default=[]),
                            groups=dict(type='list', elements='str', default=[]),
-                           contents=dict(type='list', elements='path', default=[])),
+                           contents=dict(type='list', elements='path', default=[]),
+                           commands=dict(type='list', elements='list', default=[])),
         supports_check_mode=True,
     )
     files, missing = [], []
@@ -320,7 +365,7 @@ def main():
     module.exit_json(changed=False, files=files, missing=missing, packages=packages(module, module.params['packages']),
                      services=services(module, module.params['services']),
                      groups=group_members(module.params['groups']), contents=contents(module, module.params['contents']),
-                     read=read)
+                     commands=run_commands(module, module.params['commands']), read=read)
 
 
 if __name__ == '__main__':
