@@ -75,6 +75,13 @@ updated:
   returned: success
   type: list
   elements: str
+checksum:
+  description:
+    - The SHA-1 of the database file once the run is done (before the change in check mode), empty when it does
+      not exist. The turn role records it, so that a rerun which finds the same file and the same users needs
+      no module run.
+  returned: success
+  type: str
 """
 
 import os
@@ -149,6 +156,7 @@ def main():
             module.fail_json(msg='cannot write coturn users to %s: %s' % (path, exc))
     if connection is not None:
         connection.close()
+    result['checksum'] = module.sha1(path) if os.path.exists(path) else ''
     module.exit_json(**result)
 
 
