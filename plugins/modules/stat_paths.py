@@ -69,8 +69,8 @@ options:
       - Commands that only read, run in the same module run, each an argv list whose first item is an absolute
         path; a command whose program does not exist is not run. Each result is in RV(commands).
       - For a probe such as C(apache2ctl -S), which a role needs before it changes anything and which would
-        otherwise cost a module run of its own. Never a command that changes anything: this module runs
-        in check mode too.
+        otherwise cost a module run of its own. Never a command that changes anything, since this module
+        runs in check mode too.
     type: list
     elements: list
     default: []
