@@ -17,7 +17,8 @@ description:
     want them), so that a role can take that result instead of reading the host again. Arguments that ask
     for nothing are covered by no read (a role that shared nothing reads for itself).
   - Under C(site.yml) the pki role, which runs first and installs every package of the host, reads in one
-    module run what each later role of the host reads; each role then uses that read when it covers its own.
+    module run what each later role of the host reads; each role then uses that read when it covers what
+    the role shared.
 options:
   _input:
     description: A registered result of M(rtcstack.debian.stat_paths), or anything else (then false).
