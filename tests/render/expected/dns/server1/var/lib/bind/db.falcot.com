@@ -1,7 +1,7 @@
 ;
 ; Ansible managed
 ;
-; rtcstack zone content sha256 af4ecef4bc0986bc2fd90f7eca28ecb3ef97cec205a2ea0ca40095e27462024f serial 2026010100
+; rtcstack zone content sha256 6c5816cf23abc2b6c334a0ae9030cdbc5274c4d29e8eaac1fe7fe1aebbe983eb serial 2026010100
 $ORIGIN falcot.com.
 $TTL 3600
 @	IN	SOA	server1.falcot.com. hostmaster.falcot.com. (
@@ -11,6 +11,7 @@ $TTL 3600
 		1209600	; expire
 		300 )	; negative caching TTL
 @	IN	NS	server1.falcot.com.
+@	IN	NS	server2.falcot.com.
 
 @                        IN A      198.51.100.31
 @                        IN AAAA   2001:db8:1000:2000::31
@@ -33,3 +34,5 @@ _sips._tcp               IN SRV    0 1 5061 sip-proxy.falcot.com.
 @                        IN NAPTR  10 0 "s" "SIPS+D2T" "" _sips._tcp.falcot.com.
 _xmpp-client._tcp        IN SRV    5 0 5222 xmpp-gw.falcot.com.
 _xmpp-server._tcp        IN SRV    5 0 5269 xmpp-gw.falcot.com.
+server2                  IN A      198.51.100.35
+server2                  IN AAAA   2001:db8:1000:2000::35
