@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# ./run demo [falcot443] / ./run demo-down: the falcot.com stack in the lab, through the Molecule
-# scenario molecule/falcot (or molecule/falcot443, its port-443 mode), created and converged, then
-# left running. The two use different addresses and run side by side.
+# ./run demo [falcot443|falcot-scale] / ./run demo-down: the falcot.com stack in the lab, through the
+# Molecule scenario molecule/falcot (or molecule/falcot443, its port-443 mode, or molecule/falcot-scale,
+# falcot.com on two servers), created and converged, then left running. They use different addresses
+# and run side by side.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 export RTC_DEBIAN=${RTC_DEBIAN:-12}
@@ -80,9 +81,56 @@ Remove it (and every other demo): ./run demo-down
 EOT
 }
 
+# falcot-scale: falcot.com on two servers (inventories/falcot-scale): the DNS primary and its secondary,
+# two TURN servers in the records, XEP-0215 and the web phone's settings.
+demo_scale() {
+  molecule create -s falcot-scale
+  molecule converge -s falcot-scale
+  mkdir -p "$RUN_DIR/falcot-scale"
+  {
+    echo "# The falcot-scale demo lab's connection settings (written by ./run demo falcot-scale; Debian $RTC_DEBIAN). Use it with"
+    echo "# its inventory:  ansible-playbook -i inventories/falcot-scale -i $RUN_DIR/falcot-scale/inventory.yml site.yml"
+    tests/lab/lab.sh inventory node1=198.51.100.141 node2=198.51.100.142
+  } >"$RUN_DIR/falcot-scale/inventory.yml"
+  local client=rtclab$RTC_DEBIAN-falcot-scale-client node1=rtclab$RTC_DEBIAN-falcot-scale-node1 ns
+  echo
+  echo "DNS: the primary (node1) and its secondary (node2) answer the same serial and records, asked from $client:"
+  for ns in 198.51.100.141 198.51.100.142; do
+    printf '  @%s  SOA serial %s; _turn._udp: %s\n' "$ns" \
+      "$(podman exec "$client" dig @"$ns" +short +tries=2 +time=2 falcot.com SOA | awk '{print $3}')" \
+      "$(podman exec "$client" dig @"$ns" +short +tries=2 +time=2 _turn._udp.falcot.com SRV | sort | awk '{print $4 ":" $3}' | paste -sd ' ')"
+  done
+  echo "  a transfer without the key, from node2: $(podman exec "$client" dig @198.51.100.142 falcot.com AXFR | grep -o 'Transfer failed.' || echo 'not refused')"
+  echo
+  echo "TURN: joe relays messages on both TURN servers (turnutils_uclient from $client):"
+  for ns in 198.51.100.141 198.51.100.142; do
+    printf '  %s  %s\n' "$ns" "$(podman exec "$client" timeout 30 turnutils_uclient -y -c -n 5 -m 1 -u joe -w falcot-joe-lab -p 3467 "$ns" \
+      | grep -o 'tot_send_msgs=[0-9]*, tot_recv_msgs=[0-9]*' | tail -n 1)"
+  done
+  echo
+  echo "XMPP: joe logs in (SRV through node2, the secondary) and gets TURN credentials for both servers (slixmpp, XEP-0215):"
+  podman exec "$node1" cat /etc/ssl/public/falcot.com-ca.pem >"$RUN_DIR/falcot-scale/falcot-ca.pem"
+  printf 'falcot-joe-lab\n' | .venv/bin/python tests/clients/xmpp_client.py services joe@falcot.com - \
+    --dns 198.51.100.142 --cafile "$RUN_DIR/falcot-scale/falcot-ca.pem" \
+    | .venv/bin/python -c 'import json, sys; r = json.load(sys.stdin)
+print("  " + ", ".join(sorted("%s:%s:%s%s" % (x["type"], x["host"], x["port"], " (with credentials)" if x["password"] else "")
+                              for x in r["services"])))'
+  cat <<EOT
+
+The falcot-scale lab runs on Debian $RTC_DEBIAN: node1 (198.51.100.141, the DNS primary, a TURN server, the
+SIP proxy, Prosody and the web phone) and node2 (198.51.100.142, the DNS secondary and a second TURN
+server), on the internal podman network rtclab, beside the other demos. Log in as Ansible does:
+  ssh -i .cache/lab/ssh/id_ed25519 -o UserKnownHostsFile=/dev/null rtcadmin@198.51.100.141
+Run the collection against it yourself:
+  ANSIBLE_COLLECTIONS_PATH=\$PWD/collections .venv/bin/ansible-playbook -i inventories/falcot-scale -i $RUN_DIR/falcot-scale/inventory.yml site.yml
+Remove it (and every other demo): ./run demo-down
+EOT
+}
+
 case "${1:-up}" in
   up)
     if [ "${2:-falcot}" = falcot443 ]; then demo_443; exit 0; fi
+    if [ "${2:-falcot}" = falcot-scale ]; then demo_scale; exit 0; fi
     molecule create -s falcot
     molecule converge -s falcot
     # How to reach the lab as the scenario does, for an admin's own ansible-playbook runs.
@@ -142,8 +190,8 @@ EOT
     ;;
   down)
     for r in 12 13; do
-      for s in falcot falcot443; do RTC_DEBIAN=$r molecule destroy -s "$s" >/dev/null 2>&1 || true; done
+      for s in falcot falcot443 falcot-scale; do RTC_DEBIAN=$r molecule destroy -s "$s" >/dev/null 2>&1 || true; done
     done
     ;;
-  *) echo "usage: $0 up [falcot|falcot443] | down" >&2; exit 2 ;;
+  *) echo "usage: $0 up [falcot|falcot443|falcot-scale] | down" >&2; exit 2 ;;
 esac
