@@ -425,5 +425,13 @@ def topology(hostvars, groups, settings):
     if apex_host is not None:
         apex = {'host': apex_host, 'ipv4': hosts[apex_host]['ipv4'], 'ipv6': hosts[apex_host]['ipv6']}
 
+    # Prosody has no clustering: two servers of one domain would each keep their own sessions, rosters,
+    # offline messages and chat rooms behind one set of SRV records.
+    if len(members['xmpp']) > 1:
+        raise RtcInputError('groups.%s' % services['xmpp']['group'],
+                            'lists %s, and Prosody has no clustering: one host serves the XMPP of a domain; keep one of them'
+                            ' in %s (a second domain on a second host is a second inventory, docs/xmpp.md)'
+                            % (', '.join(repr(host) for host in members['xmpp']), services['xmpp']['group']))
+
     return {'domain': domain, 'hosts': hosts, 'apex': apex, 'services': result_services,
             'web_phone': _web_phone(facts, groups, web_group, domain)}

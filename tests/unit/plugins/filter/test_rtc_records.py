@@ -446,8 +446,9 @@ def inventories(draw):
             variables['rtc_host_srv_weight'] = draw(_U16)
         hostvars[name] = variables
     groups = {'all': names}
-    for group in ('rtc_turn', 'rtc_sip_proxy', 'rtc_xmpp'):
-        groups[group] = draw(st.lists(st.sampled_from(names), unique=True, max_size=count))
+    # XMPP on one host at most (Prosody has no clustering: rtc_topology refuses more).
+    for group, most in (('rtc_turn', count), ('rtc_sip_proxy', count), ('rtc_xmpp', 1)):
+        groups[group] = draw(st.lists(st.sampled_from(names), unique=True, max_size=most))
     given = {
         'domain': draw(st.sampled_from(['falcot.com', 'example.org', 'rtc.example.net'])),
         'apex_host': draw(st.sampled_from([None] + names)),

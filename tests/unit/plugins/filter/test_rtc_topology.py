@@ -317,6 +317,11 @@ ERRORS = [
       settings(xmpp__label='xmpp-gw')),
      "label 'server1': used by host 'server1' (rtc_label) for 198.51.100.19 and 2001:db8:1000:2000::19 and by host 'server2' (rtc_label)"
      " for 198.51.100.50; one DNS name cannot point at both, give each host its own rtc_label in host_vars"),
+    # XMPP: one Prosody per domain
+    (({'server1': dict(SERVER1), 'server2': {'rtc_ipv4': '198.51.100.50', 'rtc_xmpp_label': 'xmpp-gw2'}},
+      dict(GROUPS, rtc_xmpp=['server1', 'server2']), settings(xmpp__label='xmpp-gw')),
+     "groups.rtc_xmpp: lists 'server1', 'server2', and Prosody has no clustering: one host serves the XMPP of a domain;"
+     " keep one of them in rtc_xmpp (a second domain on a second host is a second inventory, docs/xmpp.md)"),
     # the same host, but the TURN label publishes no IPv6 while the host label does
     (({'server1': dict(SERVER1, rtc_turn_label='server1')}, GROUPS, SETTINGS),
      "label 'server1': used by host 'server1' (rtc_label) for 198.51.100.19 and 2001:db8:1000:2000::19 and by host 'server1' (rtc_turn_label)"
