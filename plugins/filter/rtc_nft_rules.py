@@ -18,7 +18,8 @@ description:
     C(ip6 daddr)); C(*) to any address, C(0.0.0.0) to any IPv4 and C(::) to any IPv6 address. Loopback
     listeners get no rule (the chain accepts loopback as a whole).
   - A listener with C(internal) true accepts only from O(internal_sources) of its family, and gets no rule
-    when there is none.
+    when there is none. A listener with C(sources) of its own (the SIP proxies' cluster socket, open to its
+    peers) accepts only from those, whatever O(internal_sources) says.
   - O(allowed) adds the admin's own ports.
   - Each rule carries a comment with the daemon and the setting behind it. Equal rules come once, in the
     order of the listeners.
@@ -28,7 +29,7 @@ options:
   _input:
     description:
       - The listeners, each a mapping with C(daemon), C(transport), C(address), C(port) (a number or a C([low, high])
-        range), optionally C(setting) and C(internal).
+        range), optionally C(setting), C(internal) and C(sources) (addresses or networks).
     type: list
     elements: dict
     required: true
@@ -136,15 +137,22 @@ def nft_rules(listeners, internal_sources=None, allowed=None):
         if host is not None and host.startswith(_LOOPBACK):
             continue
         comment = _comment(('%s %s' % (daemon, listener.get('setting') or '')).strip())
+        own = None
+        if listener.get('sources') is not None:
+            own = _sources(listener['sources'], '_input[%d].sources' % index)
         for family in families:
             if host is not None:
                 destination = '%s daddr %s ' % ('ip' if family == 4 else 'ip6', host)
-            elif len(families) == 2 and not listener.get('internal'):
+            elif len(families) == 2 and not listener.get('internal') and own is None:
                 destination = ''
             else:
                 destination = 'meta nfproto %s ' % ('ipv4' if family == 4 else 'ipv6')
             source = ''
-            if listener.get('internal'):
+            if own is not None:
+                if not own[family]:
+                    continue
+                source = _match(family, own[family], 'saddr')
+            elif listener.get('internal'):
                 if not internal[family]:
                     continue
                 source = _match(family, internal[family], 'saddr')

@@ -82,6 +82,11 @@ WEB_PHONE_GROUP = 'rtc_web_phone'
 WEB_PHONE_HOST_SETTINGS = (('web_phone_vhost', 'own'), ('web_phone_snippet_url_path', '/phone'))
 WEB_PHONE_VHOSTS = ('own', 'snippet')
 
+# The SIP proxies' cluster (kamailio's DMQ, and calls one proxy relays to another): the host variables of
+# rtcstack.debian.sip_proxy that place a proxy's cluster socket, with that role's defaults. The address
+# falls back to sip_proxy_internal_address.
+SIP_CLUSTER_HOST_SETTINGS = (('sip_proxy_cluster_address', ''), ('sip_proxy_cluster_port', 5090))
+
 
 def _reword(exc, where, variable):
     """Re-raise a check's error as ``<where>: <variable> <problem>``."""
@@ -355,6 +360,52 @@ def _web_phone(facts, groups, group, domain):
     return {'group': group, 'instances': instances}
 
 
+def _sip_cluster(facts, group, hosts):
+    """Each SIP proxy's cluster socket ({address, port}, or None for a lone proxy without one), by host.
+
+    Several proxies share their location tables through kamailio's DMQ and relay calls to each other on
+    these sockets, so each needs one, on an address its peers reach, all of one family and none shared.
+    """
+    result = {}
+    seen = {}
+    families = {}
+    for host in hosts:
+        where = 'host %r' % host
+        host_vars = facts.vars_of(host)
+        variable = SIP_CLUSTER_HOST_SETTINGS[0][0]
+        address = host_vars.get(variable)
+        if address in (None, ''):
+            variable = 'sip_proxy_internal_address'
+            address = host_vars.get(variable)
+        port = host_vars.get(SIP_CLUSTER_HOST_SETTINGS[1][0])
+        try:
+            port = check_port(SIP_CLUSTER_HOST_SETTINGS[1][1] if port in (None, '') else port, SIP_CLUSTER_HOST_SETTINGS[1][0])
+        except RtcInputError as exc:
+            raise _reword(exc, where, SIP_CLUSTER_HOST_SETTINGS[1][0])
+        if address in (None, ''):
+            if len(hosts) > 1:
+                raise RtcInputError(where, 'sip_proxy_cluster_address is not set (nor sip_proxy_internal_address); with several SIP proxies'
+                                    ' (%s in %s) each needs the internal address its peers reach it at, for kamailio\'s DMQ and the calls'
+                                    ' one proxy relays to another' % (', '.join(hosts), group))
+            result[host] = None
+            continue
+        try:
+            address = (check_ipv6 if ':' in str(address) else check_ipv4)(address, variable)
+        except RtcInputError as exc:
+            raise _reword(exc, where, variable)
+        family = 6 if ':' in address else 4
+        families.setdefault(family, host)
+        if len(families) > 1:
+            raise RtcInputError(where, '%s %r is IPv%d and host %r\'s cluster address is IPv%d; the SIP proxies of one cluster reach'
+                                ' each other over one family' % (variable, address, family, families[10 - family], 10 - family))
+        if (address, port) in seen:
+            raise RtcInputError(where, '%s %r port %d is also host %r\'s cluster socket; give each SIP proxy its own'
+                                % (variable, address, port, seen[(address, port)]))
+        seen[(address, port)] = host
+        result[host] = {'address': address, 'port': port}
+    return result
+
+
 def topology(hostvars, groups, settings):
     """Return the topology mapping described in the rtc_topology filter's documentation."""
     domain, apex_host, services, web_group = _check_settings(settings)
@@ -417,6 +468,10 @@ def topology(hostvars, groups, settings):
             })
             if service == 'turn':
                 instances[-1]['rest'] = rest
+        if service == 'sip':
+            cluster = _sip_cluster(facts, config['group'], members[service])
+            for instance in instances:
+                instance['cluster'] = cluster[instance['host']]
         entry = dict(config)
         entry['instances'] = instances
         result_services[service] = entry

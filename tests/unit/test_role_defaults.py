@@ -20,7 +20,8 @@ import pathlib
 import pytest
 import yaml
 
-from ansible_collections.rtcstack.debian.plugins.plugin_utils._topology import SERVICE_SETTINGS, WEB_PHONE_GROUP, WEB_PHONE_HOST_SETTINGS
+from ansible_collections.rtcstack.debian.plugins.plugin_utils._topology import (
+    SERVICE_SETTINGS, SIP_CLUSTER_HOST_SETTINGS, WEB_PHONE_GROUP, WEB_PHONE_HOST_SETTINGS)
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 ROLES = sorted(path.name for path in (ROOT / 'roles').iterdir() if (path / 'defaults' / 'main.yml').is_file())
@@ -71,6 +72,13 @@ def test_the_model_reads_the_web_phone_with_its_role_defaults():
     assert WEB_PHONE_GROUP == _yaml(ROOT / 'roles' / 'rtc' / 'vars' / 'main.yml')['__rtc_groups']['web_phone']
     for name, default in WEB_PHONE_HOST_SETTINGS:
         assert default == defaults[name], '_topology.WEB_PHONE_HOST_SETTINGS %s is %r, roles/web_phone/defaults says %r' % (
+            name, default, defaults[name])
+
+
+def test_the_model_reads_the_sip_cluster_with_its_role_defaults():
+    defaults = _yaml(ROOT / 'roles' / 'sip_proxy' / 'defaults' / 'main.yml')
+    for name, default in SIP_CLUSTER_HOST_SETTINGS:
+        assert default == defaults[name], '_topology.SIP_CLUSTER_HOST_SETTINGS %s is %r, roles/sip_proxy/defaults says %r' % (
             name, default, defaults[name])
 
 

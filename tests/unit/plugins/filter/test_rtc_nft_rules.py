@@ -41,6 +41,15 @@ def test_internal_listeners_open_to_their_sources_of_the_same_family_only():
     assert rules == ['ip saddr { 10.0.0.0-10.255.255.255, 192.0.2.7 } ip daddr 198.51.100.19 tcp dport 5060 accept comment "kamailio rtc_sip_tcp_port"']
 
 
+def test_a_listener_with_sources_of_its_own_opens_to_those_only():
+    cluster = {'daemon': 'kamailio', 'transport': 'tcp', 'address': '10.0.0.1', 'port': 5090, 'setting': 'sip_proxy_cluster_port',
+               'internal': True, 'sources': ['10.0.0.2', '10.0.0.3']}
+    # the internal sources do not widen it; a family without sources of its own gets no rule
+    assert rtc_nft_rules([cluster], ['10.0.0.0/8', '2001:db8::/32']) == [
+        'ip saddr { 10.0.0.2, 10.0.0.3 } ip daddr 10.0.0.1 tcp dport 5090 accept comment "kamailio sip_proxy_cluster_port"']
+    assert rtc_nft_rules([dict(cluster, sources=[])], ['10.0.0.0/8']) == []
+
+
 def test_the_admins_own_ports():
     assert rtc_nft_rules([], [], [{'port': 9100, 'sources': ['192.0.2.0/24', '2001:db8::/32']}, {'port': '60000-60100', 'transport': 'udp'}]) == [
         'ip saddr 192.0.2.0-192.0.2.255 tcp dport 9100 accept comment "rtc_firewall_allowed[0]"',
@@ -55,6 +64,7 @@ def test_the_admins_own_ports():
     (([], [], [{'port': 70000}]), 'rtc_firewall_allowed[0]: port: expected a number or a range within 1-65535'),
     (([], [], [{'port': 53, 'transport': 'sctp'}]), "rtc_firewall_allowed[0]: transport: expected tcp or udp, got 'sctp'"),
     (([{'daemon': 'x', 'transport': 'tcp', 'address': 'any', 'port': 1}], ), "_input[0]: address: expected an IP address"),
+    (([{'daemon': 'x', 'transport': 'tcp', 'address': '10.0.0.1', 'port': 1, 'sources': ['peer']}], ), "_input[0].sources[0]: "),
 ])
 def test_errors(args, message):
     with pytest.raises(AnsibleFilterError) as exc:

@@ -372,8 +372,10 @@ def test_two_turn_hosts_two_sip_hosts():
         'server1': dict(SERVER1),
         'turn2': {'rtc_ipv4': '198.51.100.40', 'rtc_ipv6': '2001:db8:1000:2000::40', 'rtc_turn_label': 'turn-server2',
                   'rtc_host_srv_priority': 10, 'rtc_host_srv_weight': 5},
-        'sip2': {'rtc_ipv4': '198.51.100.41', 'rtc_sip_label': 'sip-proxy2', 'rtc_host_srv_weight': {'sip': 3}},
+        'sip2': {'rtc_ipv4': '198.51.100.41', 'rtc_sip_label': 'sip-proxy2', 'rtc_host_srv_weight': {'sip': 3},
+                 'sip_proxy_cluster_address': '10.0.0.41'},
     }
+    hostvars['server1']['sip_proxy_cluster_address'] = '10.0.0.19'
     groups = dict(GROUPS, rtc_turn=['server1', 'turn2'], rtc_sip_proxy=['server1', 'sip2'], all=['server1', 'turn2', 'sip2'])
     records = records_for(hostvars, groups)
     assert records == [
@@ -444,6 +446,8 @@ def inventories(draw):
             variables['rtc_host_srv_priority'] = draw(_U16)
         if draw(st.booleans()):
             variables['rtc_host_srv_weight'] = draw(_U16)
+        # The SIP proxies' cluster socket (rtc_topology needs one per proxy when there are several).
+        variables['sip_proxy_cluster_address'] = '10.0.0.%d' % (index + 1)
         hostvars[name] = variables
     groups = {'all': names}
     # XMPP on one host at most (Prosody has no clustering: rtc_topology refuses more).

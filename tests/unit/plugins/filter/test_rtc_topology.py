@@ -58,7 +58,7 @@ SEED_TOPOLOGY = {
     'services': {
         'turn': dict(SETTINGS['services']['turn'], publish_tcp=False, rest_label='turn-rest',
                      instances=[dict(seed_instance('turn-server', None), priority=0, weight=1, rest=None)]),
-        'sip': dict(SETTINGS['services']['sip'], instances=[dict(seed_instance('sip-proxy', V6), priority=0, weight=1)]),
+        'sip': dict(SETTINGS['services']['sip'], instances=[dict(seed_instance('sip-proxy', V6), priority=0, weight=1, cluster=None)]),
         'xmpp': dict(SETTINGS['services']['xmpp'], instances=[dict(seed_instance('xmpp-gw', V6), priority=5, weight=0)]),
     },
     'web_phone': {'group': 'rtc_web_phone', 'instances': [{'host': 'server1', 'vhost': 'own', 'path': '/', 'url': 'https://falcot.com/'}]},
@@ -326,6 +326,24 @@ ERRORS = [
     (({'server1': dict(SERVER1, rtc_turn_label='server1')}, GROUPS, SETTINGS),
      "label 'server1': used by host 'server1' (rtc_label) for 198.51.100.19 and 2001:db8:1000:2000::19 and by host 'server1' (rtc_turn_label)"
      " for 198.51.100.19; one DNS name cannot point at both, give each host its own rtc_turn_label or rtc_label in host_vars"),
+    # the SIP proxies' cluster
+    (({'sip1': {'rtc_ipv4': '198.51.100.21', 'rtc_sip_label': 'sip1', 'sip_proxy_cluster_address': '10.0.0.1'},
+       'sip2': {'rtc_ipv4': '198.51.100.22', 'rtc_sip_label': 'sip2'}}, {'rtc_sip_proxy': ['sip1', 'sip2']}, settings(apex_host=None)),
+     "host 'sip2': sip_proxy_cluster_address is not set (nor sip_proxy_internal_address); with several SIP proxies (sip1, sip2 in"
+     " rtc_sip_proxy) each needs the internal address its peers reach it at, for kamailio's DMQ and the calls one proxy relays to another"),
+    (({'sip1': {'rtc_ipv4': '198.51.100.21', 'rtc_sip_label': 'sip1', 'sip_proxy_cluster_address': '10.0.0.1'},
+       'sip2': {'rtc_ipv4': '198.51.100.22', 'rtc_sip_label': 'sip2', 'sip_proxy_internal_address': 'fd00::2'}},
+      {'rtc_sip_proxy': ['sip1', 'sip2']}, settings(apex_host=None)),
+     "host 'sip2': sip_proxy_internal_address 'fd00::2' is IPv6 and host 'sip1''s cluster address is IPv4; the SIP proxies of one cluster"
+     " reach each other over one family"),
+    (({'sip1': {'rtc_ipv4': '198.51.100.21', 'rtc_sip_label': 'sip1', 'sip_proxy_cluster_address': '10.0.0.1'},
+       'sip2': {'rtc_ipv4': '198.51.100.22', 'rtc_sip_label': 'sip2', 'sip_proxy_cluster_address': '10.0.0.1'}},
+      {'rtc_sip_proxy': ['sip1', 'sip2']}, settings(apex_host=None)),
+     "host 'sip2': sip_proxy_cluster_address '10.0.0.1' port 5090 is also host 'sip1''s cluster socket; give each SIP proxy its own"),
+    (({'server1': dict(SERVER1, sip_proxy_cluster_address='10.0.0.300')}, GROUPS, SETTINGS),
+     "host 'server1': sip_proxy_cluster_address '10.0.0.300' is not an IPv4 address"),
+    (({'server1': dict(SERVER1, sip_proxy_internal_address='10.0.0.1', sip_proxy_cluster_port='sip')}, GROUPS, SETTINGS),
+     "host 'server1': sip_proxy_cluster_port: expected a port number between 1 and 65535, got 'sip'"),
     # the web phone
     (({'server1': dict(SERVER1, web_phone_vhost='shared')}, GROUPS, SETTINGS), "host 'server1': web_phone_vhost: expected own or snippet, got 'shared'"),
     (({'server1': dict(SERVER1, web_phone_vhost='snippet', web_phone_snippet_url_path='phone')}, GROUPS, SETTINGS),
@@ -343,6 +361,19 @@ ERRORS = [
 def test_errors(args, message):
     with pytest.raises(AnsibleFilterError, match='^%s$' % re.escape(PREFIX + message)):
         rtc_topology(*args)
+
+
+def test_sip_proxies_reach_each_other_on_their_cluster_sockets():
+    hostvars = {
+        'sip1': {'rtc_ipv4': '198.51.100.21', 'rtc_sip_label': 'sip1', 'sip_proxy_internal_address': '10.0.0.1'},
+        'sip2': {'rtc_ipv4': '198.51.100.22', 'rtc_sip_label': 'sip2', 'sip_proxy_internal_address': '10.0.0.9',
+                 'sip_proxy_cluster_address': '10.0.0.2', 'sip_proxy_cluster_port': '5091'},
+    }
+    instances = rtc_topology(hostvars, {'rtc_sip_proxy': ['sip1', 'sip2']}, settings(apex_host=None))['services']['sip']['instances']
+    assert [instance['cluster'] for instance in instances] == [{'address': '10.0.0.1', 'port': 5090}, {'address': '10.0.0.2', 'port': 5091}]
+    # a lone proxy needs none; one given is kept (its role opens no socket without peers)
+    lone = rtc_topology({'server1': dict(SERVER1, sip_proxy_cluster_address='FD00::0:1')}, GROUPS, SETTINGS)['services']['sip']['instances']
+    assert lone[0]['cluster'] == {'address': 'fd00::1', 'port': 5090}
 
 
 @pytest.mark.parametrize('host_vars, group, expected', [
