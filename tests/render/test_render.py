@@ -53,6 +53,8 @@ CASES = {
     'dns_records_only': ('molecule/dns', [{'dns_mode': 'records_only', 'dns_records_file': '/records/falcot.com.zone'}],
                          ('dns',)),
     'sip_proxy': ('molecule/sip_proxy', [], ('sip_proxy',)),
+    # two SIP proxies sharing their registrations (DMQ on the second addresses)
+    'falcot_scale': ('molecule/falcot-scale', [], ('sip_proxy',)),
     'turn': ('molecule/turn', ['molecule/turn/vars/scenario.yml'], ('turn',)),
     'web_phone': ('molecule/web_phone', [], ('turn', 'sip_proxy', 'web_phone')),
     'xmpp': ('molecule/xmpp', [], ('xmpp', 'dns')),
