@@ -82,7 +82,8 @@ EOT
 }
 
 # falcot-scale: falcot.com on two servers (inventories/falcot-scale): the DNS primary and its secondary,
-# two TURN servers in the records, XEP-0215 and the web phone's settings.
+# two TURN servers in the records, XEP-0215 and the web phone's settings, two SIP proxies sharing their
+# registrations (DMQ).
 demo_scale() {
   molecule create -s falcot-scale
   molecule converge -s falcot-scale
@@ -108,6 +109,14 @@ demo_scale() {
       | grep -o 'tot_send_msgs=[0-9]*, tot_recv_msgs=[0-9]*' | tail -n 1)"
   done
   echo
+  echo "SIP: both proxies in the records, each with the other as an active DMQ peer on its cluster socket:"
+  printf '  _sips._tcp: %s\n' "$(podman exec "$client" dig @198.51.100.142 +short +tries=2 +time=2 _sips._tcp.falcot.com SRV | sort \
+    | awk '{print $4 ":" $3 " (priority " $1 ")"}' | paste -sd ' ')"
+  for ns in node1 node2; do
+    printf '  %s: %s\n' "$ns" "$(podman exec "rtclab$RTC_DEBIAN-falcot-scale-$ns" kamcmd dmq.list_nodes \
+      | awk '/host:/ {h = $2} /port:/ {p = $2} /status:/ {s = $2} /local: 0/ {print "peer " h ":" p " " s}' | paste -sd ' ')"
+  done
+  echo
   echo "XMPP: joe logs in (SRV through node2, the secondary) and gets TURN credentials for both servers (slixmpp, XEP-0215):"
   podman exec "$node1" cat /etc/ssl/public/falcot.com-ca.pem >"$RUN_DIR/falcot-scale/falcot-ca.pem"
   printf 'falcot-joe-lab\n' | .venv/bin/python tests/clients/xmpp_client.py services joe@falcot.com - \
@@ -117,9 +126,10 @@ print("  " + ", ".join(sorted("%s:%s:%s%s" % (x["type"], x["host"], x["port"], "
                               for x in r["services"])))'
   cat <<EOT
 
-The falcot-scale lab runs on Debian $RTC_DEBIAN: node1 (198.51.100.141, the DNS primary, a TURN server, the
-SIP proxy, Prosody and the web phone) and node2 (198.51.100.142, the DNS secondary and a second TURN
-server), on the internal podman network rtclab, beside the other demos. Log in as Ansible does:
+The falcot-scale lab runs on Debian $RTC_DEBIAN: node1 (198.51.100.141, the DNS primary, a TURN server, a SIP
+proxy, Prosody and the web phone) and node2 (198.51.100.142, the DNS secondary, a second TURN server and a
+second SIP proxy), on the internal podman network rtclab, beside the other demos. The proxies share
+their registrations on .143 and .144. Log in as Ansible does:
   ssh -i .cache/lab/ssh/id_ed25519 -o UserKnownHostsFile=/dev/null rtcadmin@198.51.100.141
 Run the collection against it yourself:
   ANSIBLE_COLLECTIONS_PATH=\$PWD/collections .venv/bin/ansible-playbook -i inventories/falcot-scale -i $RUN_DIR/falcot-scale/inventory.yml site.yml
