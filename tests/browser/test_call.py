@@ -8,11 +8,15 @@ proxy's secure WebSocket; one calls the other, the other answers; the callee's W
 inbound RTP bytes growing while ICE is restricted to relay candidates (?ice=relay), so the TURN server
 carries the media (with RTC_RELAY_PROTOCOL, config.js keeps the TURN servers of that protocol only and
 the selected pair must relay over it); both hang up. The click-to-call guest's call to a number that a static route would
-send to a provider gets the proxy's refusal. Environment: README.md.
+send to a provider gets the proxy's refusal. With several proxies in config.js, both tabs fail over to
+the next proxy when the first one stops (RTC_FAILOVER_STOP), register there and call each other.
+Environment: README.md.
 """
 from __future__ import annotations
 
 import os
+import shlex
+import subprocess
 import tempfile
 import time
 
@@ -83,3 +87,47 @@ def test_guest_call_to_a_provider_number_is_refused(lab):
         response = guest.evaluate('() => window.rtcPhone.lastFinalResponse')
         assert response and response['code'] == expected, 'the guest got %s, not %s' % (response, expected)
         assert not guest.errors, guest.errors
+
+
+def test_failover_to_the_next_proxy(lab):
+    """Two tabs registered at the first proxy of config.js's list move to the second when the first stops."""
+    stop = shlex.split(env('RTC_FAILOVER_STOP'))
+    users = ((env('RTC_CALLER'), env('RTC_CALLER_PASSWORD')), (env('RTC_CALLEE'), env('RTC_CALLEE_PASSWORD')))
+    with chromium(lab) as context:
+        phones = [Phone(context, with_query(lab.url, 'ice=relay'), lab.timeout) for _user in users]
+        for phone, (user, password) in zip(phones, users):
+            phone.login(user, password)
+        for phone in phones:
+            phone.wait_status('registered')
+        servers = phones[0].evaluate('() => window.rtcPhone.servers')
+        assert len(servers) >= 2, 'config.js lists one proxy: %s' % servers
+        for phone in phones:
+            assert phone.evaluate('() => window.rtcPhone.servers') == servers, 'the tabs order the proxies differently'
+            assert phone.evaluate('() => window.rtcPhone.server') == servers[0]
+
+        subprocess.run(stop, check=True, timeout=60, capture_output=True)
+        for phone in phones:
+            try:
+                wait_until(lambda phone=phone: phone.evaluate('() => window.rtcPhone.server') == servers[1] and phone.status() == 'registered',
+                           timeout=lab.timeout, what='registration at %s after %s stopped' % (servers[1], servers[0]))
+            except AssertionError as error:
+                raise AssertionError('%s: %s; attempts %s' % (error, phone.describe(), phone.evaluate(
+                    '() => window.rtcPhone.connectionServers'))) from error
+            tried = phone.evaluate('() => window.rtcPhone.connectionServers')
+            assert tried[-2:] == servers[:2], 'the tab did not go from %s to %s: %s' % (servers[0], servers[1], tried)
+
+        caller, callee = phones
+        caller.dial(users[1][0])
+        callee.wait_call_status('incoming')
+        callee.answer()
+        callee.wait_call_status('connected')
+        caller.wait_call_status('connected')
+        first = wait_until(callee.inbound_audio_bytes, timeout=lab.timeout, what='inbound RTP at the callee')
+        time.sleep(1)
+        assert callee.inbound_audio_bytes() > first, 'the callee received no more RTP after the failover'
+        callee.page.screenshot(path=_screenshot_path(), full_page=True)
+        caller.hangup()
+        caller.wait_call_status('ended')
+        callee.wait_call_status('ended')
+        for phone in phones:
+            assert phone.evaluate('() => window.rtcPhone.server') == servers[1]

@@ -54,7 +54,7 @@ CASES = {
                          ('dns',)),
     'sip_proxy': ('molecule/sip_proxy', [], ('sip_proxy',)),
     # two SIP proxies sharing their registrations (DMQ on the second addresses)
-    'falcot_scale': ('molecule/falcot-scale', [], ('sip_proxy',)),
+    'falcot_scale': ('molecule/falcot-scale', [], ('sip_proxy', 'web_phone')),
     'turn': ('molecule/turn', ['molecule/turn/vars/scenario.yml'], ('turn',)),
     'web_phone': ('molecule/web_phone', [], ('turn', 'sip_proxy', 'web_phone')),
     'xmpp': ('molecule/xmpp', [], ('xmpp', 'dns')),

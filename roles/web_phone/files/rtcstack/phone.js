@@ -3,8 +3,8 @@
 // click-to-call visitors (?guest), from guest.js.
 //
 // For tests and integrations the phone is window.rtcPhone: its state (status, callStatus,
-// lastFinalResponse, connectionAttempts, reconnectWaits), its actions (login, call, answer, hangup,
-// logout) and the current RTCPeerConnection (peerConnection).
+// lastFinalResponse, servers, server, connectionAttempts, reconnectWaits), its actions (login, call,
+// answer, hangup, logout) and the current RTCPeerConnection (peerConnection).
 import {
   Invitation,
   Inviter,
@@ -25,8 +25,14 @@ const phone = {
   callStatus: "idle",
   // The final response of the last call attempt: {code, reason}.
   lastFinalResponse: null,
+  // The proxies' WebSockets in the order this page tries them (websocketServers()), and the one of the
+  // current or last connection attempt.
+  servers: [],
+  server: null,
   // When each WebSocket connection attempt started (ms since the epoch).
   connectionAttempts: [],
+  // The server of each attempt, in the same order.
+  connectionServers: [],
   // Each wait before a reconnection: when the attempt failed (ms since the epoch) and the seconds
   // waited from then.
   reconnectWaits: [],
@@ -53,6 +59,10 @@ const hungUp = new WeakSet();
 let reconnectTimer = null;
 let nextDelay = 0;
 let running = false;
+// The index in phone.servers of the current attempt's server, and how many servers were tried since
+// the last connection that succeeded or the last wait.
+let serverIndex = 0;
+let triedInRound = 0;
 
 function showError(text) {
   $("error").textContent = text || "";
@@ -76,11 +86,24 @@ function setCallStatus(status, detail) {
   $("incoming").hidden = status !== "incoming";
 }
 
-// JSCommSettings.websocket.servers is one URL (JsSIP 3) or a list (JsSIP 0.6).
+// JSCommSettings.websocket.servers is one URL (JsSIP 3), or a list of URLs or of {ws_uri, weight}
+// (JsSIP 0.6). The page tries the highest weight first, equal weights in a random order (so that
+// pages share the proxies out), and each next one when a connection fails or drops.
+function websocketServers() {
+  const given = settings.websocket && settings.websocket.servers;
+  const servers = (Array.isArray(given) ? given : [given])
+    .map((server) => (typeof server === "string" ? { url: server, weight: 0 }
+      : { url: server && server.ws_uri, weight: Number(server && server.weight) || 0 }))
+    .filter((server) => typeof server.url === "string" && server.url.length > 0);
+  for (let i = servers.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [servers[i], servers[j]] = [servers[j], servers[i]];
+  }
+  return servers.sort((a, b) => b.weight - a.weight).map((server) => server.url);
+}
+
 function websocketUrl() {
-  const servers = settings.websocket && settings.websocket.servers;
-  const first = Array.isArray(servers) ? servers[0] : servers;
-  return typeof first === "string" ? first : first && first.ws_uri;
+  return websocketServers()[0];
 }
 
 function recoveryInterval(name, fallback) {
@@ -129,6 +152,9 @@ function start(identity) {
   const uri = UserAgent.makeURI(identity.uri);
   if (!uri) throw new Error(`not a SIP address: ${identity.uri}`);
   phone.identity = identity;
+  phone.servers = websocketServers();
+  serverIndex = 0;
+  triedInRound = 0;
   phone.iceServers = iceServers(identity.authUser, identity.password);
   phone.iceTransportPolicy = iceTransportPolicy();
   const userAgent = new UserAgent({
@@ -136,7 +162,7 @@ function start(identity) {
     authorizationUsername: identity.authUser,
     authorizationPassword: identity.password,
     displayName: identity.displayName || undefined,
-    transportOptions: { server: websocketUrl(), connectionTimeout: 5 },
+    transportOptions: { server: phone.servers[0], connectionTimeout: 5 },
     // Always our own servers: SIP.js would otherwise add a public STUN server.
     sessionDescriptionHandlerFactoryOptions: {
       iceGatheringTimeout: 5000,
@@ -150,7 +176,7 @@ function start(identity) {
     userAgentString: `rtcstack-web-phone SIP.js/${(settings.rtcstack || {}).sipjs_version || "0.21"}`,
     delegate: {
       onConnect: onConnect,
-      onDisconnect: () => scheduleReconnect(),
+      onDisconnect: () => nextServer(),
       onInvite: onInvite,
     },
   });
@@ -179,14 +205,35 @@ async function connect() {
   reconnectTimer = null;
   const userAgent = phone.userAgent;
   if (!running || !userAgent) return;
+  // SIP.js 0.21 takes one server URL, kept in its transport's configuration, which connect() reads at
+  // each attempt: the failover sets it there (the transport has no setter).
+  phone.server = phone.servers[serverIndex];
+  userAgent.transport.configuration.server = phone.server;
+  triedInRound += 1;
   phone.connectionAttempts.push(Date.now());
+  phone.connectionServers.push(phone.server);
   setStatus("connecting");
   try {
     if (userAgent.state === UserAgentState.Started) await userAgent.reconnect();
     else await userAgent.start();
   } catch (error) {
-    if (userAgent === phone.userAgent) scheduleReconnect();
+    if (userAgent === phone.userAgent) nextServer();
   }
+}
+
+// A connection failed or dropped: the next server at once, until every server was tried since the
+// last connection; then a wait, and the list starts over at the first.
+function nextServer() {
+  if (!running || reconnectTimer !== null) return;
+  if (triedInRound < phone.servers.length) {
+    serverIndex = (serverIndex + 1) % phone.servers.length;
+    setStatus("disconnected");
+    reconnectTimer = setTimeout(connect, 0);
+    return;
+  }
+  serverIndex = 0;
+  triedInRound = 0;
+  scheduleReconnect();
 }
 
 // Reconnection as JsSIP does it: the first wait is the minimum interval, each next one doubles up
@@ -203,6 +250,7 @@ function scheduleReconnect() {
 
 function onConnect() {
   nextDelay = recoveryInterval("connection_recovery_min_interval", 2);
+  triedInRound = 0;
   delete $("status").dataset.retryIn;
   if (!phone.registerer) {
     setStatus("connected");
@@ -211,6 +259,9 @@ function onConnect() {
   setStatus("registering");
   phone.registerer.register({
     requestDelegate: {
+      // After a reconnection the registerer may still be Registered from the connection that dropped:
+      // its state does not change, so the 200 itself says the new registration holds.
+      onAccept: () => setStatus("registered"),
       onReject: (response) => {
         const message = response.message;
         setStatus("registration failed");
