@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# ./run bench scale: what the falcot-scale lab's SIP proxies (molecule/falcot-scale, two servers) carry
+# on this machine: registrations over TLS with digest authentication per second, at node1's proxy alone
+# and spread over both, offered at a ladder of rates (RTC_BENCH_RATES, per second, 8 s each) by
+# tests/clients/sip_register_load.py in the client container (198.51.100.149): 8 connections, each
+# refreshing one contact of joe or alice (REGISTER, 401, REGISTER with the digest, 200). Every
+# registration is also replicated to the other proxy through DMQ. For each run: the rate reached, the
+# failures, the CPU seconds per second of each kamailio and of the generator (they share this machine's
+# CPUs), and each kamailio's shared memory in use at the end of the run (DMQ's transactions live about
+# 5 s after their reply). Only for the bench, the client's address is exempt from the proxies' flood
+# ban (sip_proxy_trusted_sources); nothing else differs from the scenario.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export RTC_DEBIAN=${RTC_DEBIAN:-12}
+work=.cache/bench/scale
+prefix=rtclab$RTC_DEBIAN-falcot-scale
+client=$prefix-client
+seconds=8
+workers=8
+rates=${RTC_BENCH_RATES:-1000 2000 3000}
+
+cleanup() { molecule destroy -s falcot-scale >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+rm -rf "$work"
+mkdir -p "$work"
+cleanup
+
+echo "bench scale: the falcot-scale lab (Debian $RTC_DEBIAN), with the bench's one exception (the generator is never banned)" >&2
+molecule create -s falcot-scale >"$work/create.log" 2>&1 || { tail -n 40 "$work/create.log" >&2; exit 1; }
+molecule converge -s falcot-scale -- \
+  -e '{"sip_proxy_trusted_sources": ["198.51.100.149"]}' >"$work/converge.log" 2>&1 \
+  || { tail -n 40 "$work/converge.log" >&2; exit 1; }
+
+podman exec "$prefix-node1" cat /etc/ssl/public/falcot.com-ca.pem >"$work/ca.pem"
+podman cp "$work/ca.pem" "$client:/root/falcot-ca.pem"
+podman cp tests/clients/sip_register_load.py "$client:/usr/local/bin/sip_register_load"
+# The lab users and their passwords, from the inventory (standard input of the generator, not argv).
+accounts=$(.venv/bin/python -c 'import yaml, sys
+for user in yaml.safe_load(open("inventories/falcot/group_vars/all.yml"))["rtc_users"]:
+    if "sip" in user["services"]: print(user["name"], user["password"])')
+# CPU seconds used so far by a daemon's processes in a container.
+cpu() {
+  podman exec "$1" sh -c 'tck=$(getconf CLK_TCK); for p in $(pgrep -x "$0"); do echo "$(cut -d" " -f14,15 /proc/$p/stat) $tck"; done' "$2" \
+    | awk '{s += ($1 + $2) / $3} END {printf "%.2f\n", s}'
+}
+used() { python3 -c "print(f'{$2 - $1:.2f}')"; }
+
+shm() { podman exec "$1" kamcmd core.shmmem | awk '/real_used/ {printf "%.1f\n", $2 / 1048576}'; }
+
+sip() {
+  local name=$1 rate=$2 n1 n2 targets=()
+  shift 2
+  for address in "$@"; do targets+=(--target "$address:5061"); done
+  n1=$(cpu "$prefix-node1" kamailio); n2=$(cpu "$prefix-node2" kamailio)
+  printf '%s\n' "$accounts" | podman exec -i "$client" timeout 60 python3 /usr/local/bin/sip_register_load \
+    --server-name falcot.com --domain falcot.com --cafile /root/falcot-ca.pem --local-ip 198.51.100.149 \
+    --workers "$workers" --seconds "$seconds" --rate "$rate" "${targets[@]}" >"$work/sip-$name-$rate.json" || true
+  printf '{"kamailio_cpu_seconds": {"node1": %s, "node2": %s}, "kamailio_shm_mb": {"node1": %s, "node2": %s}}\n' \
+    "$(used "$n1" "$(cpu "$prefix-node1" kamailio)")" "$(used "$n2" "$(cpu "$prefix-node2" kamailio)")" \
+    "$(shm "$prefix-node1")" "$(shm "$prefix-node2")" >"$work/sip-$name-$rate-cpu.json"
+  # DMQ's transactions of this run end before the next one starts.
+  sleep 7
+}
+
+for rate in $rates; do
+  echo "bench scale: $rate registrations per second offered, at one proxy, then at two" >&2
+  sip one "$rate" 198.51.100.141
+  sip two "$rate" 198.51.100.141 198.51.100.142
+done
+
+.venv/bin/python tests/bench_scale_report.py "$work" "$RTC_DEBIAN" "$rates" | tee "$work/report.txt"
