@@ -102,8 +102,12 @@ function websocketServers() {
   return servers.sort((a, b) => b.weight - a.weight).map((server) => server.url);
 }
 
+// The first server as config.js lists it (the SIP domain's fallback, and whether there is one at all):
+// websocketServers() shuffles equal weights, which these need not.
 function websocketUrl() {
-  return websocketServers()[0];
+  const servers = settings.websocket && settings.websocket.servers;
+  const first = Array.isArray(servers) ? servers[0] : servers;
+  return typeof first === "string" ? first : first && first.ws_uri;
 }
 
 function recoveryInterval(name, fallback) {
