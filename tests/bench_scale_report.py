@@ -78,18 +78,18 @@ def report(work, release, rates, turn_rates=(), calls=()):
                   'a 437 (the server still holds a freed allocation of a port the kernel handed out again) is retried from another port',
                   '%7s %8s %8s %6s %6s  %s' % ('servers', 'offered', 'reached', 'failed', '437', 'CPU cores (coturn node1, node2, generator)')]
         for row in allocations:
-            lines.append('%7d %8.0f %8.1f %6d %6d  %s' % (row['servers'], row['offered'], row['rate'], row['failed'], row['retried_437'],
-                                                         _cores_text(row)))
+            lines.append('%7d %8.0f %8.1f %6d %6d  %s' % (
+                row['servers'], row['offered'], row['rate'], row['failed'], row['retried_437'], _cores_text(row)))
     if relayed:
         lines += ['', 'Relayed calls (two allocations each, 50 packets of 172 bytes per second each way); packets sent per second against',
                   "the calls' pace (fewer: the generator could not keep it), lost, and their delay from send to receipt",
-                  '%7s %6s %6s %15s %7s %16s  %s' % ('servers', 'calls', 'held', 'packets/s (pace)', 'lost %', 'delay ms p50/p99',
-                                                    'CPU cores (coturn node1, node2, generator)')]
+                  '%7s %6s %6s %15s %7s %16s  %s' % (
+                      'servers', 'calls', 'held', 'packets/s (pace)', 'lost %', 'delay ms p50/p99', 'CPU cores (coturn node1, node2, generator)')]
         for row in relayed:
             delay = row['delay_ms'] or {}
-            lines.append('%7d %6d %6d %16s %7s %16s  %s' % (row['servers'], row['offered'], row['calls'],
-                                                           '%s (%s)' % (row['per_second'], row['paced_per_second']), row['lost_percent'],
-                                                           '%s/%s' % (delay.get('median'), delay.get('p99')), _cores_text(row)))
+            lines.append('%7d %6d %6d %16s %7s %16s  %s' % (
+                row['servers'], row['offered'], row['calls'], '%s (%s)' % (row['per_second'], row['paced_per_second']),
+                row['lost_percent'], '%s/%s' % (delay.get('median'), delay.get('p99')), _cores_text(row)))
     return '\n'.join(lines)
 
 
