@@ -9,9 +9,9 @@ inbound RTP bytes growing while ICE is restricted to relay candidates (?ice=rela
 carries the media (with RTC_RELAY_PROTOCOL, config.js keeps the TURN servers of that protocol only and
 the selected pair must relay over it); both hang up. The click-to-call guest's call to a number that a static route would
 send to a provider gets the proxy's refusal. With several proxies in config.js, both tabs fail over to
-the next proxy when the first one stops (RTC_FAILOVER_STOP), register there and call each other; and a
-tab registered at the second proxy (the first stopped, then started again with RTC_FAILOVER_START) gets
-a call from a tab at the first, across the two proxies' WebSockets.
+the next proxy when the first one stops (RTC_FAILOVER_STOP), register there and call each other; the
+first started again (RTC_FAILOVER_START), a new tab registers there and calls the tab that stayed at
+the second, across the two proxies' WebSockets.
 Environment: README.md.
 """
 from __future__ import annotations
@@ -109,11 +109,15 @@ def _call_with_audio(lab, caller, callee, destination, when):
 
 
 def test_failover_to_the_next_proxy(lab):
-    """Two tabs registered at the first proxy of config.js's list move to the second when the first stops."""
-    stop = shlex.split(env('RTC_FAILOVER_STOP'))
+    """Two tabs registered at the first proxy of config.js's list move to the second when the first stops,
+    and call each other there. The first starts again (RTC_FAILOVER_START returns once it knows the
+    callee's contact), a new tab of the caller registers there and calls the callee, who stayed at the
+    second: the first proxy reaches her through the second, which holds her connection (its Path)."""
+    stop, start = shlex.split(env('RTC_FAILOVER_STOP')), shlex.split(env('RTC_FAILOVER_START'))
     users = ((env('RTC_CALLER'), env('RTC_CALLER_PASSWORD')), (env('RTC_CALLEE'), env('RTC_CALLEE_PASSWORD')))
+    url = with_query(lab.url, 'ice=relay')
     with chromium(lab) as context:
-        phones = [Phone(context, with_query(lab.url, 'ice=relay'), lab.timeout) for _user in users]
+        phones = [Phone(context, url, lab.timeout) for _user in users]
         for phone, (user, password) in zip(phones, users):
             phone.login(user, password)
         for phone in phones:
@@ -135,38 +139,20 @@ def test_failover_to_the_next_proxy(lab):
             tried = phone.evaluate('() => window.rtcPhone.connectionServers')
             assert tried[-2:] == servers[:2], 'the tab did not go from %s to %s: %s' % (servers[0], servers[1], tried)
 
-        _call_with_audio(lab, *phones, users[1][0], 'after the failover')
+        caller, callee = phones
+        _call_with_audio(lab, caller, callee, users[1][0], 'after the failover')
         for phone in phones:
             assert phone.evaluate('() => window.rtcPhone.server') == servers[1]
 
-
-def test_call_across_proxies(lab):
-    """The callee registers at the second proxy of config.js (the first stopped, as in the failover), the
-    first starts again (RTC_FAILOVER_START returns once it knows the callee's contact), the caller registers
-    there, and the call goes from one proxy's WebSocket to the other's: the first proxy reaches the callee
-    through the second, which holds the callee's connection (its Path)."""
-    stop, start = shlex.split(env('RTC_FAILOVER_STOP')), shlex.split(env('RTC_FAILOVER_START'))
-    (caller_user, caller_password), (callee_user, callee_password) = (
-        (env('RTC_CALLER'), env('RTC_CALLER_PASSWORD')), (env('RTC_CALLEE'), env('RTC_CALLEE_PASSWORD')))
-    url = with_query(lab.url, 'ice=relay')
-    with chromium(lab) as context:
-        subprocess.run(stop, check=True, timeout=60, capture_output=True)
-        callee = Phone(context, url, lab.timeout)
-        callee.login(callee_user, callee_password)
-        callee.wait_status('registered')
-        servers = callee.evaluate('() => window.rtcPhone.servers')
-        assert len(servers) >= 2, 'config.js lists one proxy: %s' % servers
-        assert callee.evaluate('() => window.rtcPhone.connectionServers')[-2:] == servers[:2], (
-            'the callee did not go from %s, stopped, to %s: %s' % (servers[0], servers[1], callee.describe()))
-
+        # Back to the first proxy, and a call across the two proxies' WebSockets.
         started = subprocess.run(start, check=False, timeout=60, capture_output=True, text=True)
         assert started.returncode == 0, 'the first proxy did not start with the callee known: %s' % (started.stdout + started.stderr)
-        caller = Phone(context, url, lab.timeout)
-        caller.login(caller_user, caller_password)
-        caller.wait_status('registered')
-        assert caller.evaluate('() => window.rtcPhone.server') == servers[0], 'the caller is not at %s: %s' % (servers[0], caller.describe())
+        returning = Phone(context, url, lab.timeout)
+        returning.login(*users[0])
+        returning.wait_status('registered')
+        assert returning.evaluate('() => window.rtcPhone.server') == servers[0], (
+            'the new tab is not at %s: %s' % (servers[0], returning.describe()))
+        _call_with_audio(lab, returning, callee, users[1][0], 'in the call across the proxies')
         assert callee.evaluate('() => window.rtcPhone.server') == servers[1], 'the callee left %s: %s' % (servers[1], callee.describe())
-
-        _call_with_audio(lab, caller, callee, callee_user, 'in the call across proxies')
-        for side in (caller, callee):
-            assert not side.errors, side.errors
+        for phone in phones + [returning]:
+            assert not phone.errors, phone.errors
