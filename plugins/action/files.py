@@ -92,8 +92,8 @@ class ActionModule(ActionBase):
             raise AnsibleError('vars must be a dict, and only for a file rendered from a template (src)')
         if item.get('state', 'file') != 'file':
             return item, None
-        if 'src' in item and 'content' in item:
-            raise AnsibleError('give src or content, not both')
+        if len([key for key in ('src', 'content', 'remote_src') if key in item]) > 1:
+            raise AnsibleError('give one of src, content and remote_src')
         if 'src' in item:
             item['content'] = self._render(item.pop('src'), task_vars, template_vars)
         if 'content' not in item:

@@ -17,7 +17,7 @@ version_added: 0.3.0
 author: rtcstack.debian contributors (!UNKNOWN)
 description:
   - Makes each item of O(files), in order, a regular file with the given content, a directory or a symbolic
-    link, each with its own owner, group and mode, checker (O(files[].validate)) and backup, in one module run
+    link, or removes a file or link, each with its own owner, group and mode, checker (O(files[].validate)) and backup, in one module run
     instead of the two or three runs and a file transfer that M(ansible.builtin.template),
     M(ansible.builtin.copy) and M(ansible.builtin.file) take per path.
   - A template (O(files[].src) of a file item) is rendered on the controller as the builtin C(template) lookup
@@ -48,8 +48,10 @@ options:
             gets O(files[].owner), O(files[].group) and O(files[].mode).
           - C(link) makes O(files[].dest) a symbolic link to O(files[].src), replacing whatever else is
             there (but a directory), never following it.
+          - C(absent) removes the file or link at O(files[].dest), if there is one (a link is removed, not
+            what it points to); a directory is refused, never removed. It takes no other option.
         type: str
-        choices: [file, directory, link]
+        choices: [file, directory, link, absent]
         default: file
       src:
         description:
@@ -60,6 +62,13 @@ options:
       content:
         description: For a file, the text to write as it is (UTF-8), instead of O(files[].src).
         type: str
+      remote_src:
+        description:
+          - For a file, the absolute path of a file on the host whose content it gets, read when the item is
+            processed, instead of O(files[].src) or O(files[].content) (what M(ansible.builtin.copy) does with
+            C(remote_src=true)). With O(known_files), the item is not sent when the read shows this file and
+            O(files[].dest) with the same checksum.
+        type: path
       content_base64:
         description:
           - The file's content, base64-encoded. The action plugin sets it from O(files[].src) or
@@ -113,7 +122,8 @@ options:
       - The C(files) result of M(rtcstack.debian.stat_paths), read on the host before this task and covering
         the paths it writes.
       - An item it lists as wanted (the same content, or any content with O(files[].force=false); the same
-        owner, group and octal mode; a directory; a link to O(files[].src)) is not sent to the host.
+        owner, group and octal mode; a directory; a link to O(files[].src)) is not sent to the host. An item
+        with O(files[].state=absent) is always sent (the read lists only what exists).
     type: list
     elements: dict
 extends_documentation_fragment:
@@ -174,7 +184,7 @@ results:
       description: The item's path.
       type: str
     state:
-      description: The item's state (C(file), C(directory) or C(link)).
+      description: The item's state (C(file), C(directory), C(link) or C(absent)).
       type: str
     changed:
       description: Whether the item changed (in check mode, would change).
@@ -229,9 +239,10 @@ OCTAL_MODE = re.compile(r'^[0-7]{3,4}$')
 # The options each state takes besides dest, state, owner, group and secret; force and backup count
 # only when they differ from their defaults.
 STATE_OPTIONS = {
-    'file': ('content', 'content_base64', 'mode', 'force', 'backup', 'validate'),
+    'file': ('content', 'content_base64', 'remote_src', 'mode', 'force', 'backup', 'validate'),
     'directory': ('mode', ),
     'link': ('src', ),
+    'absent': (),
 }
 DEFAULTS = dict(force=True, backup=False, secret=False)
 
@@ -293,11 +304,16 @@ def check_item(module, item):
     if mode is not None and not (isinstance(mode, str) and OCTAL_MODE.match(mode)):
         raise ItemError('mode must be an octal string such as "0640" (quoted in YAML), got %r' % (mode, ))
     if state == 'file':
-        given = [key for key in ('content', 'content_base64') if item[key] is not None]
+        given = [key for key in ('content', 'content_base64', 'remote_src') if item[key] is not None]
         if len(given) != 1:
-            raise ItemError('a file needs content (or src)')
+            raise ItemError('a file needs content (or src, or remote_src)')
+        if item['remote_src'] is not None and not os.path.isabs(item['remote_src']):
+            raise ItemError('remote_src must be an absolute path')
         if item['validate'] is not None and '%s' not in item['validate']:
             raise ItemError('validate must contain %%s: %s' % item['validate'])
+    for key in ('owner', 'group'):
+        if state == 'absent' and item[key] is not None:
+            raise ItemError('%s is not an option of state=absent' % key)
     if state == 'link' and not item['src']:
         raise ItemError('a link needs src, its target')
     # Unknown names fail before any write; in check mode the task that creates them has not run.
@@ -309,6 +325,10 @@ def check_item(module, item):
 
 
 def _content(item):
+    if item['remote_src'] is not None:
+        if not os.path.isfile(item['remote_src']):
+            raise ItemError('remote_src %s is not a regular file on the host' % item['remote_src'])
+        return _read(item['remote_src'])
     if item['content_base64'] is not None:
         try:
             return base64.b64decode(item['content_base64'], validate=True)
@@ -521,7 +541,24 @@ def ensure_link(module, item, diffs):
     return _describe(result, dest, item, link=True)
 
 
-HANDLERS = dict(file=ensure_file, directory=ensure_directory, link=ensure_link)
+def ensure_absent(module, item, diffs):
+    dest = item['dest']
+    result = dict(dest=dest, state='absent', changed=False)
+    st = _lstat(dest)
+    if st is None:
+        return result
+    if stat.S_ISDIR(st.st_mode):
+        raise ItemError('it is a directory; state=absent removes only files and links')
+    result['changed'] = True
+    if module._diff:
+        diffs.append(dict(before=dict(path=dest, state=_state(st)), after=dict(path=dest, state='absent'),
+                          before_header=dest, after_header=dest))
+    if not module.check_mode:
+        os.unlink(dest)
+    return result
+
+
+HANDLERS = dict(file=ensure_file, directory=ensure_directory, link=ensure_link, absent=ensure_absent)
 
 
 def main():
@@ -529,10 +566,11 @@ def main():
         argument_spec=dict(
             files=dict(type='list', elements='dict', required=True, options=dict(
                 dest=dict(type='path', required=True),
-                state=dict(type='str', default='file', choices=['file', 'directory', 'link']),
+                state=dict(type='str', default='file', choices=['file', 'directory', 'link', 'absent']),
                 src=dict(type='str'),
                 content=dict(type='str', no_log=True),
                 content_base64=dict(type='str', no_log=True),
+                remote_src=dict(type='path'),
                 owner=dict(type='str'),
                 group=dict(type='str'),
                 mode=dict(type='raw'),

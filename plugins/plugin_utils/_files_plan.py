@@ -21,12 +21,12 @@ import re
 from collections.abc import Mapping
 
 from ansible_collections.rtcstack.debian.plugins.plugin_utils._known_files import (
-    copy_matches, directory_matches, known_file, link_matches)
+    copy_matches, directory_matches, known_file, link_matches, remote_copy_matches)
 
 # An item's options, as the action hands them over (``src`` of a file already rendered into
 # ``content_base64``). Anything else goes to the module to be refused there.
-ITEM_KEYS = frozenset(('dest', 'state', 'src', 'content_base64', 'owner', 'group', 'mode', 'force', 'backup',
-                       'validate', 'secret'))
+ITEM_KEYS = frozenset(('dest', 'state', 'src', 'content_base64', 'remote_src', 'owner', 'group', 'mode', 'force',
+                       'backup', 'validate', 'secret'))
 
 # The module takes only an octal string ("0640"): YAML reads an unquoted 0640 as 416, which as a string
 # would be the wrong mode.
@@ -56,7 +56,12 @@ def known_result(known_files, item, content_checksum=None):
         if not isinstance(force, bool) or 'src' in item:
             return None
         entry = known_file(known_files, dest)
-        if not copy_matches(known_files, dict(attributes, dest=dest, force=force), content_checksum):
+        if 'remote_src' in item:
+            # A copy of a file on the host: the read shows both with the same checksum.
+            if not force or not remote_copy_matches(known_files, dict(attributes, dest=dest, src=item['remote_src'],
+                                                                      remote_src=True)):
+                return None
+        elif not copy_matches(known_files, dict(attributes, dest=dest, force=force), content_checksum):
             return None
         return dict(dest=dest, state='file', changed=False, checksum=entry.get('checksum'), owner=entry.get('pw_name'),
                     group=entry.get('gr_name'), mode=entry.get('mode'))

@@ -228,6 +228,45 @@ def test_an_item_that_does_not_fit_is_refused_before_anything_is_written(monkeyp
     assert result['failed'] is True and message in result['msg'] and result['results'] == []
 
 
+def test_absent_removes_a_file_and_a_link_but_not_its_target(monkeypatch, capsys, tmp_path):
+    stale, target, link, gone = tmp_path / 'stale.cfg', tmp_path / 'target', tmp_path / 'link', tmp_path / 'gone'
+    stale.write_text('old\n')
+    target.write_text('kept\n')
+    link.symlink_to('target')
+    items = [dict(dest=str(stale), state='absent'), dict(dest=str(link), state='absent'), dict(dest=str(gone), state='absent')]
+    result = run(monkeypatch, capsys, items, check_mode=True)
+    assert [r['changed'] for r in result['results']] == [True, True, False] and stale.exists() and link.is_symlink()
+    assert result['diff'][1] == dict(before=dict(path=str(link), state='link'), after=dict(path=str(link), state='absent'),
+                                     before_header=str(link), after_header=str(link))
+    result = run(monkeypatch, capsys, items)
+    assert result['changed'] is True and result['results'][0] == dict(dest=str(stale), state='absent', changed=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ['target'] and target.read_text() == 'kept\n'
+    assert run(monkeypatch, capsys, items)['changed'] is False
+
+
+def test_absent_refuses_a_directory_and_other_options(monkeypatch, capsys, tmp_path):
+    (tmp_path / 'd').mkdir()
+    result = run(monkeypatch, capsys, [dict(dest=str(tmp_path / 'd'), state='absent')])
+    assert result['failed'] is True and 'is a directory' in result['msg'] and (tmp_path / 'd').is_dir()
+    for option in (dict(mode='0644'), dict(owner=OWNER)):
+        result = run(monkeypatch, capsys, [dict(option, dest=str(tmp_path / 'f'), state='absent')])
+        assert result['failed'] is True and 'not an option' in result['msg'] and 'state=absent' in result['msg']
+
+
+def test_remote_src_copies_a_file_of_the_host(monkeypatch, capsys, tmp_path):
+    source, copy = tmp_path / 'certificate.pem', tmp_path / 'served.pem'
+    source.write_text('-----BEGIN CERTIFICATE-----\n')
+    item = dict(dest=str(copy), remote_src=str(source), mode='0644')
+    result = run(monkeypatch, capsys, [item])
+    assert result['changed'] is True and copy.read_text() == source.read_text() and mode_of(copy) == '0644'
+    assert result['results'][0]['checksum'] == sha1('-----BEGIN CERTIFICATE-----\n')
+    assert run(monkeypatch, capsys, [item])['changed'] is False
+    result = run(monkeypatch, capsys, [dict(item, remote_src=str(tmp_path / 'missing.pem'))])
+    assert result['failed'] is True and 'missing.pem is not a regular file on the host' in result['msg']
+    result = run(monkeypatch, capsys, [dict(item, remote_src=str(source), content='x')])
+    assert result['failed'] is True and 'a file needs content (or src, or remote_src)' in result['msg']
+
+
 def test_a_directory_is_not_replaced(monkeypatch, capsys, tmp_path):
     (tmp_path / 'd').mkdir()
     result = run(monkeypatch, capsys, [dict(dest=str(tmp_path / 'd'), state='link', src='x')])

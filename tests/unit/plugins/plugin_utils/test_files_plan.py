@@ -41,6 +41,22 @@ def test_force_false_does_not_compare_the_content():
     assert known_result(KNOWN, dict(FILE, force=True), '0' * 40) is None
 
 
+SERVED = {'dest': '/var/lib/rtcstack/served/sip.pem', 'remote_src': '/etc/kamailio/tls.cfg', 'owner': 'root',
+          'group': 'kamailio', 'mode': '0640'}
+
+
+def test_a_copy_on_the_host_is_known_when_both_files_have_the_same_checksum():
+    known = KNOWN + [{'path': SERVED['dest'], 'isreg': True, 'islnk': False, 'isdir': False, 'checksum': SUM,
+                      'mode': '0640', 'pw_name': 'root', 'gr_name': 'kamailio'}]
+    assert known_result(known, SERVED) == dict(dest=SERVED['dest'], state='file', changed=False, checksum=SUM,
+                                               owner='root', group='kamailio', mode='0640')
+    assert known_result(KNOWN, SERVED) is None                                  # no copy yet
+    assert known_result(known, dict(SERVED, remote_src='/etc/kamailio/other.cfg')) is None   # source not read
+    assert known_result(known, dict(SERVED, mode='0644')) is None
+    known[-1] = dict(known[-1], checksum='0' * 40)
+    assert known_result(known, SERVED) is None                                  # renewed: the copy differs
+
+
 @pytest.mark.parametrize('item, digest', [
     (FILE, '0' * 40),                                   # other content
     (FILE, None),                                       # no content known
@@ -59,6 +75,7 @@ def test_force_false_does_not_compare_the_content():
     (dict(LINK, mode='0777'), None),
     (dict(LINK, dest='/etc/kamailio/tls.cfg'), None),
     (dict(DIRECTORY, state='absent'), None),
+    (dict(dest='/etc/kamailio/gone.cfg', state='absent'), None),   # the read lists only what exists
     (dict(FILE, dest='etc/kamailio/tls.cfg'), SUM),
 ])
 def test_anything_else_goes_to_the_module(item, digest):
