@@ -46,6 +46,7 @@ podman exec "$prefix-node1" cat /etc/ssl/public/falcot.com-ca.pem >"$work/ca.pem
 podman cp "$work/ca.pem" "$client:/root/falcot-ca.pem"
 podman cp tests/clients/sip_register_load.py "$client:/usr/local/bin/sip_register_load"
 podman cp tests/clients/turn_load.py "$client:/usr/local/bin/turn_load"
+podman cp tests/clients/rtc_pace.py "$client:/usr/local/bin/rtc_pace.py"
 # The lab users of a service and their passwords, from the inventory (standard input of the generators,
 # not argv).
 accounts_of() {
@@ -61,36 +62,41 @@ cpu() {
     | awk '{s += ($1 + $2) / $3} END {printf "%.2f\n", s}'
 }
 used() { python3 -c "print(f'{$2 - $1:.2f}')"; }
+# A daemon's CPU seconds so far on both nodes ("node1 node2"), and what each used since then, as JSON.
+cpus() { echo "$(cpu "$prefix-node1" "$1") $(cpu "$prefix-node2" "$1")"; }
+cpu_since() {
+  local before
+  read -r -a before <<<"$2"
+  printf '{"node1": %s, "node2": %s}' "$(used "${before[0]}" "$(cpu "$prefix-node1" "$1")")" \
+    "$(used "${before[1]}" "$(cpu "$prefix-node2" "$1")")"
+}
 
 shm() { podman exec "$1" kamcmd core.shmmem | awk '/real_used/ {printf "%.1f\n", $2 / 1048576}'; }
 
 sip() {
-  local name=$1 rate=$2 n1 n2 targets=()
+  local name=$1 rate=$2 before targets=()
   shift 2
   for address in "$@"; do targets+=(--target "$address:5061"); done
-  n1=$(cpu "$prefix-node1" kamailio); n2=$(cpu "$prefix-node2" kamailio)
+  before=$(cpus kamailio)
   printf '%s\n' "$accounts" | podman exec -i "$client" timeout 60 python3 /usr/local/bin/sip_register_load \
     --server-name falcot.com --domain falcot.com --cafile /root/falcot-ca.pem --local-ip 198.51.100.149 \
     --workers "$workers" --seconds "$seconds" --rate "$rate" "${targets[@]}" >"$work/sip-$name-$rate.json" || true
-  printf '{"kamailio_cpu_seconds": {"node1": %s, "node2": %s}, "kamailio_shm_mb": {"node1": %s, "node2": %s}}\n' \
-    "$(used "$n1" "$(cpu "$prefix-node1" kamailio)")" "$(used "$n2" "$(cpu "$prefix-node2" kamailio)")" \
-    "$(shm "$prefix-node1")" "$(shm "$prefix-node2")" >"$work/sip-$name-$rate-cpu.json"
+  printf '{"kamailio_cpu_seconds": %s, "kamailio_shm_mb": {"node1": %s, "node2": %s}}\n' \
+    "$(cpu_since kamailio "$before")" "$(shm "$prefix-node1")" "$(shm "$prefix-node2")" >"$work/sip-$name-$rate-cpu.json"
   # DMQ's transactions of this run end before the next one starts.
   sleep 7
 }
 
 # A TURN run: the generator's arguments after the mode, then the targets; each coturn's CPU seconds.
 turn() {
-  local name=$1 mode=$2 value=$3 n1 n2 options targets=()
+  local name=$1 mode=$2 value=$3 before options targets=()
   shift 3
   for address in "$@"; do targets+=(--target "$address:3467"); done
   if [ "$mode" = allocate ]; then options=(--rate "$value"); else options=(--calls "$value"); fi
-  n1=$(cpu "$prefix-node1" turnserver); n2=$(cpu "$prefix-node2" turnserver)
+  before=$(cpus turnserver)
   printf '%s\n' "$turn_accounts" | podman exec -i "$client" timeout 60 python3 /usr/local/bin/turn_load "$mode" \
     --local-ip 198.51.100.149 --seconds "$seconds" "${options[@]}" "${targets[@]}" >"$work/turn-$mode-$name-$value.json" || true
-  printf '{"turnserver_cpu_seconds": {"node1": %s, "node2": %s}}\n' \
-    "$(used "$n1" "$(cpu "$prefix-node1" turnserver)")" "$(used "$n2" "$(cpu "$prefix-node2" turnserver)")" \
-    >"$work/turn-$mode-$name-$value-cpu.json"
+  printf '{"turnserver_cpu_seconds": %s}\n' "$(cpu_since turnserver "$before")" >"$work/turn-$mode-$name-$value-cpu.json"
 }
 
 for rate in $rates; do

@@ -26,6 +26,8 @@ import sys
 import time
 import uuid
 
+from rtc_pace import Pace  # beside this file (tests/bench_scale.sh copies both)
+
 
 def _md5(text):
     return hashlib.md5(text.encode()).hexdigest()  # nosec - SIP digest (RFC 2617) is MD5
@@ -52,23 +54,6 @@ async def _response(reader):
     code = int(head.split(' ', 2)[1])
     challenge = re.search(r'(?im)^WWW-Authenticate\s*:\s*(.*)$', head)
     return code, challenge.group(1).strip() if challenge else None
-
-
-class Pace:
-    """Hands out start times at most `rate` per second, shared by every worker (0: no limit)."""
-
-    def __init__(self, rate):
-        self.interval = 1.0 / rate if rate else 0.0
-        self.next = time.monotonic()
-
-    async def wait(self):
-        if not self.interval:
-            return
-        now = time.monotonic()
-        slot = max(self.next, now)
-        self.next = slot + self.interval
-        if slot > now:
-            await asyncio.sleep(slot - now)
 
 
 async def _worker(index, args, target, account, context, deadline, stats, pace):

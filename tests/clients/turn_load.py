@@ -37,6 +37,8 @@ import struct
 import sys
 import time
 
+from rtc_pace import Pace  # beside this file (tests/bench_scale.sh copies both)
+
 MAGIC = 0x2112A442
 ALLOCATE, REFRESH, CHANNEL_BIND = 0x003, 0x004, 0x009
 SUCCESS, ERROR = 0x100, 0x110
@@ -188,21 +190,6 @@ class Failure(Exception):
 
 class Mismatch(Failure):
     """437: the server still holds state for this 5-tuple (a port the kernel handed out again)."""
-
-
-class Pace:
-    """Hands out start times at most `rate` per second (0: no limit)."""
-
-    def __init__(self, rate):
-        self.interval = 1.0 / rate if rate else 0.0
-        self.next = time.monotonic()
-
-    async def wait(self):
-        now = time.monotonic()
-        slot = max(self.next, now)
-        self.next = slot + self.interval
-        if slot > now:
-            await asyncio.sleep(slot - now)
 
 
 async def _open(loop, target, local_ip):

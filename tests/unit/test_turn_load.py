@@ -9,15 +9,20 @@ succeeds with the right MESSAGE-INTEGRITY.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import importlib.util
 import pathlib
 import struct
+import sys
+import time
 
 import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
+# The generator imports its pace from beside it, as in the client container.
+sys.path.insert(0, str(ROOT / 'tests/clients'))
 _SPEC = importlib.util.spec_from_file_location('turn_load', ROOT / 'tests/clients/turn_load.py')
 load = importlib.util.module_from_spec(_SPEC)
 _SPEC.loader.exec_module(load)
@@ -55,3 +60,19 @@ def test_the_load_is_bounded(argv, capsys):
     with pytest.raises(SystemExit):
         load.main(argv + ['--target', '192.0.2.1:3478'])
     assert 'the load is bounded' in capsys.readouterr().err
+
+
+def test_the_pace_spaces_start_times_and_zero_means_no_limit():
+    pace = load.Pace(200)
+    start = time.monotonic()
+    asyncio.run(_waits(pace, 5))
+    assert time.monotonic() - start >= 4 / 200
+    pace = load.Pace(0)
+    start = time.monotonic()
+    asyncio.run(_waits(pace, 1000))
+    assert time.monotonic() - start < 0.5
+
+
+async def _waits(pace, count):
+    for _ in range(count):
+        await pace.wait()
