@@ -74,5 +74,5 @@ def test_the_pace_spaces_start_times_and_zero_means_no_limit():
 
 
 async def _waits(pace, count):
-    for _ in range(count):
+    for _wait in range(count):
         await pace.wait()
