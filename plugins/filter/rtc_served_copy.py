@@ -61,16 +61,17 @@ _value:
 import posixpath  # noqa: E402
 from collections.abc import Mapping  # noqa: E402
 
-from ansible.errors import AnsibleFilterError  # noqa: E402
+from ansible_collections.rtcstack.debian.plugins.plugin_utils._common import RtcInputError  # noqa: E402
+from ansible_collections.rtcstack.debian.plugins.plugin_utils._filter import run_filter  # noqa: E402
 
 
 def served_copy(served, certificate, read, backup=False):
     """The directory of ``served`` and, when ``read`` saw ``certificate``, the copy of it."""
-    for name, value in (('the copy', served), ('certificate', certificate)):
+    for name, value in (('_input', served), ('certificate', certificate)):
         if not isinstance(value, str) or not posixpath.isabs(value) or value.endswith('/'):
-            raise AnsibleFilterError('rtc_served_copy: %s must be the absolute path of a file, got %r' % (name, value))
+            raise RtcInputError(name, 'expected the absolute path of a file, got %r' % (value, ))
     if not isinstance(read, Mapping):
-        raise AnsibleFilterError('rtc_served_copy: read must be a stat_paths result, got %s' % type(read).__name__)
+        raise RtcInputError('read', 'expected a stat_paths result, got %s' % type(read).__name__)
     items = [dict(dest=posixpath.dirname(served), state='directory', owner='root', group='root', mode='0755')]
     if posixpath.normpath(certificate) not in (read.get('missing') or []):
         copy = dict(dest=served, remote_src=certificate, owner='root', group='root', mode='0644')
@@ -81,7 +82,7 @@ def served_copy(served, certificate, read, backup=False):
 
 
 def rtc_served_copy(served, certificate, read, backup=False):
-    return served_copy(served, certificate, read, bool(backup))
+    return run_filter('rtc_served_copy', served_copy, served, certificate, read, bool(backup))
 
 
 class FilterModule(object):

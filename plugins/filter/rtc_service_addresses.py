@@ -47,31 +47,29 @@ _value:
 
 from collections.abc import Mapping  # noqa: E402
 
-from ansible.errors import AnsibleFilterError  # noqa: E402
+from ansible_collections.rtcstack.debian.plugins.plugin_utils._common import RtcInputError, is_list  # noqa: E402
+from ansible_collections.rtcstack.debian.plugins.plugin_utils._filter import run_filter  # noqa: E402
 
 
 def service_addresses(topology, hosts):
     """{host: {service: addresses}} from the topology's instances and hosts."""
     if not isinstance(topology, Mapping) or not isinstance(topology.get('services'), Mapping):
-        raise AnsibleFilterError('rtc_service_addresses: the input must be a topology (rtc_topology), got %s'
-                                 % type(topology).__name__)
-    if not isinstance(hosts, (list, tuple)):
-        raise AnsibleFilterError('rtc_service_addresses: hosts must be a list of inventory names, got %s'
-                                 % type(hosts).__name__)
+        raise RtcInputError('_input', 'expected a topology (rtc_topology), got %s' % type(topology).__name__)
+    if not is_list(hosts):
+        raise RtcInputError('hosts', 'expected a list of inventory names, got %s' % type(hosts).__name__)
     known = topology.get('hosts') or {}
     result = {}
     for host in hosts:
         own = known.get(host) or {}
-        result[host] = {}
-        for name, service in topology['services'].items():
-            found = [instance.get('addresses') or own for instance in service.get('instances') or []
-                     if isinstance(instance, Mapping) and instance.get('host') == host]
-            result[host][name] = found[0] if found else own
+        result[host] = dict(
+            (name, next((instance.get('addresses') or own for instance in service.get('instances') or []
+                         if isinstance(instance, Mapping) and instance.get('host') == host), own))
+            for name, service in topology['services'].items())
     return result
 
 
 def rtc_service_addresses(topology, hosts):
-    return service_addresses(topology, hosts)
+    return run_filter('rtc_service_addresses', service_addresses, topology, hosts)
 
 
 class FilterModule(object):
