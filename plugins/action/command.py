@@ -1,0 +1,54 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, rtcstack.debian contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""A command on the host through the connection, without a Python module there.
+
+ansible.builtin.command runs a Python module on the host for each command: with ansible-core 2.19
+about 0.25 s of the host's CPU before the command starts (docs/performance.md). The roles' probes (a
+daemon's checker, a wait for its sockets, a read through Prosody's admin shell) need only the command's
+exit code and output. This action sends the command through the connection, as ansible.builtin.raw
+does, with ``become`` as the task asks, and without the terminal the ssh connection would otherwise
+ask for (which joins stderr to stdout and ends lines with CR LF).
+"""
+
+from __future__ import (absolute_import, division, print_function)
+__metaclass__ = type
+
+import shlex
+
+from ansible.module_utils.common.text.converters import to_text
+from ansible.module_utils.six import string_types
+from ansible.plugins.action import ActionBase
+
+
+class ActionModule(ActionBase):
+
+    TRANSFERS_FILES = False
+    _VALID_ARGS = frozenset(('argv',))
+
+    def run(self, tmp=None, task_vars=None):
+        result = super(ActionModule, self).run(tmp, task_vars)
+        del tmp
+        argv = self._task.args.get('argv')
+        if (not isinstance(argv, list) or not argv
+                or not all(isinstance(arg, string_types + (int,)) and not isinstance(arg, bool) for arg in argv)):
+            result.update(failed=True, msg='argv: expected a non-empty list of strings, got %r' % (argv,))
+            return result
+        argv = [to_text(arg) for arg in argv]
+        result['cmd'] = argv
+        if self._task.check_mode:
+            result.update(skipped=True, changed=False,
+                          msg='a command runs only outside check mode (check_mode: false on the task runs it)')
+            return result
+        # ssh asks for a terminal for a sudoable command with no standard input (its use_tty option).
+        if self._connection.has_option('use_tty'):
+            self._connection.set_option('use_tty', False)
+        ran = self._low_level_execute_command(' '.join(shlex.quote(arg) for arg in argv), sudoable=True)
+        stdout = ran.get('stdout', '').rstrip('\n')
+        stderr = ran.get('stderr', '').rstrip('\n')
+        result.update(rc=ran.get('rc'), stdout=stdout, stderr=stderr, stdout_lines=stdout.splitlines(),
+                      stderr_lines=stderr.splitlines(), changed=True)
+        if result['rc'] != 0:
+            result.update(failed=True, msg='non-zero return code')
+        return result
