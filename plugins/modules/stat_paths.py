@@ -20,6 +20,10 @@ description:
     that a role can read everything it writes before it creates any of it.
   - With O(packages), it also reads those packages' state from dpkg's database, and with O(services) the
     state of those systemd units.
+  - An action plugin of the same name sends the reading code (standard library only) to the host's Python
+    through the connection, as a pipelined module is sent, without the AnsiballZ payload a module run carries
+    (about 0.2 s of the host's CPU). A connection that cannot pipe data runs this module instead; both give
+    the same result.
   - The collection's roles pass RV(files) as C(known_files) to M(rtcstack.debian.template),
     M(rtcstack.debian.copy) and M(rtcstack.debian.file), and RV(packages) as C(known_packages) to
     M(rtcstack.debian.apt), which then need no host call for what is already as wanted.
@@ -214,128 +218,11 @@ contents:
   sample: {"/etc/bind/named.conf.local": "aW5jbHVkZSAiL2V0Yy9iaW5kL25hbWVkLmNvbmYucnRjc3RhY2siOwo="}
 """
 
-import base64
-import grp
-import os
-import pwd
-import stat
-
 from ansible.module_utils.basic import AnsibleModule
-from ansible_collections.rtcstack.debian.plugins.module_utils.dpkg import parse_dpkg_query
-from ansible_collections.rtcstack.debian.plugins.module_utils.systemd import PROPERTIES, parse_systemctl_show
+from ansible_collections.rtcstack.debian.plugins.module_utils.stat_paths_read import ReadError, read
 
-
-def _name(lookup, number):
-    try:
-        return lookup(number)
-    except KeyError:
-        return ''
-
-
-def entry(module, path, get_checksum):
-    """find's keys for one path, or None when it does not exist."""
-    try:
-        st = os.lstat(path)
-    except FileNotFoundError:
-        return None
-    except OSError as exc:
-        module.fail_json(msg='cannot read %s: %s' % (path, exc))
-    info = {
-        'path': path,
-        'mode': '%04o' % stat.S_IMODE(st.st_mode),
-        'isreg': stat.S_ISREG(st.st_mode),
-        'isdir': stat.S_ISDIR(st.st_mode),
-        'islnk': stat.S_ISLNK(st.st_mode),
-        'uid': st.st_uid,
-        'gid': st.st_gid,
-        'pw_name': _name(lambda uid: pwd.getpwuid(uid).pw_name, st.st_uid),
-        'gr_name': _name(lambda gid: grp.getgrgid(gid).gr_name, st.st_gid),
-        'size': st.st_size,
-        'mtime': st.st_mtime,
-    }
-    if info['isreg'] and get_checksum:
-        info['checksum'] = module.digest_from_file(path, 'sha1')
-    if info['islnk']:
-        info['lnk_target'] = os.readlink(path)
-    return info
-
-
-def packages(module, names):
-    """{name: {status, version}} for the names dpkg knows, from one dpkg-query."""
-    if not names:
-        return {}
-    dpkg_query = module.get_bin_path('dpkg-query', required=True)
-    # rc 1 only says that some name is unknown to dpkg; the known ones are still listed.
-    rc, out, err = module.run_command(
-        [dpkg_query, '--show', '--showformat', '${Package}\t${db:Status-Status}\t${Version}\n', '--'] + names,
-        environ_update=dict(LC_ALL='C'))
-    if rc not in (0, 1):
-        module.fail_json(msg='dpkg-query failed: %s' % err.strip(), rc=rc)
-    return parse_dpkg_query(out)
-
-
-def services(module, names):
-    """{name: {LoadState, ActiveState, UnitFileState, Id}} for the names, from one systemctl show."""
-    if not names:
-        return {}
-    systemctl = module.get_bin_path('systemctl')
-    if systemctl is None:
-        return {}
-    rc, out, err = module.run_command([systemctl, 'show', '--property', ','.join(PROPERTIES), '--'] + names,
-                                      environ_update=dict(LC_ALL='C'))
-    if rc != 0:
-        # No answer (no systemd running, say): the service tasks ask the host themselves.
-        return {}
-    return parse_systemctl_show(out, names)
-
-
-def group_members(names):
-    """{group: [members]} from the group database, for the groups that exist."""
-    members = {}
-    for name in names:
-        try:
-            members[name] = list(grp.getgrnam(name).gr_mem)
-        except KeyError:
-            continue
-    return members
-
-
-# contents is for a zone or a configuration file, not for anything large.
-CONTENT_LIMIT = 1024 * 1024
-
-
-def contents(module, paths):
-    """{path: base64 content} for the regular files of paths that exist."""
-    found = {}
-    for path in paths:
-        try:
-            st = os.stat(path)
-            if not stat.S_ISREG(st.st_mode):
-                module.fail_json(msg='contents: %s is not a regular file' % path)
-            if st.st_size > CONTENT_LIMIT:
-                module.fail_json(msg='contents: %s has %d bytes, more than the %d this module returns' % (path, st.st_size, CONTENT_LIMIT))
-            with open(path, 'rb') as f:
-                found[path] = base64.b64encode(f.read()).decode('ascii')
-        except FileNotFoundError:
-            continue
-        except OSError as exc:
-            module.fail_json(msg='cannot read %s: %s' % (path, exc))
-    return found
-
-
-def run_commands(module, commands):
-    """[{argv, rc, stdout, stderr}] for each command, rc None when its program does not exist."""
-    results = []
-    for argv in commands:
-        argv = [str(item) for item in argv]
-        if not argv or not os.path.isabs(argv[0]):
-            module.fail_json(msg='commands: %r does not start with an absolute path' % (argv, ))
-        if not os.access(argv[0], os.X_OK):
-            results.append(dict(argv=argv, rc=None, stdout='', stderr=''))
-            continue
-        rc, out, err = module.run_command(argv, environ_update=dict(LC_ALL='C'))
-        results.append(dict(argv=argv, rc=rc, stdout=out, stderr=err))
-    return results
+# The action of the same name (plugins/action/stat_paths.py) runs module_utils/stat_paths_read.py on the
+# host without this module; this module runs it through AnsiballZ where the connection cannot pipe.
 
 
 def main():
@@ -349,23 +236,10 @@ def main():
                            commands=dict(type='list', elements='list', default=[])),
         supports_check_mode=True,
     )
-    files, missing = [], []
-    for path in module.params['paths']:
-        path = os.path.normpath(path)
-        if not os.path.isabs(path):
-            module.fail_json(msg='paths: %s is not an absolute path' % path)
-        info = entry(module, path, module.params['get_checksum'])
-        if info is None:
-            missing.append(path)
-        else:
-            files.append(info)
-    read = dict(paths=[os.path.normpath(path) for path in module.params['paths']], get_checksum=module.params['get_checksum'],
-                packages=module.params['packages'], services=module.params['services'], groups=module.params['groups'],
-                contents=[os.path.normpath(path) for path in module.params['contents']])
-    module.exit_json(changed=False, files=files, missing=missing, packages=packages(module, module.params['packages']),
-                     services=services(module, module.params['services']),
-                     groups=group_members(module.params['groups']), contents=contents(module, module.params['contents']),
-                     commands=run_commands(module, module.params['commands']), read=read)
+    try:
+        module.exit_json(changed=False, **read(module.params))
+    except ReadError as exc:
+        module.fail_json(msg=str(exc))
 
 
 if __name__ == '__main__':
