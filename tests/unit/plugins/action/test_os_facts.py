@@ -9,6 +9,7 @@ import json
 import os
 import pathlib
 import subprocess
+import sys
 
 import yaml
 
@@ -26,7 +27,9 @@ def test_the_facts_are_setups(tmp_path):
             {'name': 'read', 'ansible.builtin.debug': {'msg': '{{ ansible_facts | dict2items | list }}'}}]},
         {'hosts': 'localhost', 'gather_facts': False, 'tasks': [
             {'name': 'setup', 'ansible.builtin.setup': {'gather_subset': ['min']}}]}]))
-    result = subprocess.run(['ansible-playbook', '-i', 'localhost,', '-c', 'local', str(playbook)],
+    # setup is a module: this Python runs it (interpreter discovery may find another one on PATH).
+    result = subprocess.run(['ansible-playbook', '-i', 'localhost,', '-c', 'local', '-e', 'ansible_python_interpreter=' + sys.executable,
+                             str(playbook)],
                             capture_output=True, text=True, env=ENV, timeout=120, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
     plays = json.loads(result.stdout)['plays']
