@@ -42,7 +42,8 @@ class ActionModule(ActionBase):
                           msg='a command runs only outside check mode (check_mode: false on the task runs it)')
             return result
         # ssh asks for a terminal for a sudoable command with no standard input (its use_tty option).
-        if self._connection.has_option('use_tty'):
+        # Without one stderr stays apart; pipelining on says become works without one, as modules do.
+        if self._connection.has_option('use_tty') and self._is_pipelining_enabled('new'):
             self._connection.set_option('use_tty', False)
         ran = self._low_level_execute_command(' '.join(shlex.quote(arg) for arg in argv), sudoable=True)
         stdout = ran.get('stdout', '').rstrip('\n')

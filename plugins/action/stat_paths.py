@@ -8,7 +8,7 @@ A module run of ansible-core 2.19 imports about 116 files of ansible.module_util
 compiled anew each time: about 0.2 s of the host's CPU before it reads anything (docs/performance.md).
 The roles' reads need none of it. This action sends module_utils/stat_paths_read.py (with the two
 parsers it uses) to the host's Python through the connection, as a pipelined module is sent, and
-reads the JSON it prints. A connection that cannot pipe data to the host runs the stat_paths module.
+reads the JSON it prints. Where pipelining is off or impossible, the stat_paths module runs instead.
 """
 
 from __future__ import (absolute_import, division, print_function)
@@ -87,7 +87,9 @@ class ActionModule(ActionBase):
         if problem:
             result.update(failed=True, msg=problem)
             return result
-        if not getattr(self._connection, 'has_pipelining', False):
+        # The script goes on the host's standard input as a pipelined module would: where pipelining is
+        # off or impossible (a become method that needs a terminal, say), the module runs instead.
+        if not self._is_pipelining_enabled('new'):
             result.update(self._execute_module(module_name='rtcstack.debian.stat_paths', module_args=params,
                                                task_vars=task_vars))
             return result

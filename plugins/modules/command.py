@@ -21,8 +21,9 @@ description:
   - M(ansible.builtin.command) runs a Python module on the host for each command, which costs several times
     what most commands cost. The collection's roles use this for commands whose exit code and output are
     all they need (a daemon's checker, the wait for its sockets, a read through Prosody's admin shell).
-  - Unlike M(ansible.builtin.raw), the command gets no terminal from the ssh connection, so its standard
-    error stays apart from its standard output and its lines end with LF.
+  - Unlike M(ansible.builtin.raw), the command gets no terminal from the ssh connection where pipelining is on
+    (as docs/connection.md recommends), so its standard error stays apart from its standard output and its
+    lines end with LF. With pipelining off, ssh gives it a terminal, as it would give C(raw).
   - There is no standard input to give; a command that needs one, such as a password, stays with
     M(ansible.builtin.command) and its O(ansible.builtin.command#module:stdin), which keep it out of the
     host's process list.

@@ -23,8 +23,10 @@ description:
   - The collection's roles read no other fact of the host. C(setup), even with C(gather_subset=min), runs a
     Python module on the host that collects some twenty kinds of facts; the collection's checks play
     (C(rtcstack.debian.checks), the first plays of C(rtcstack.debian.site)) uses this instead.
-  - On Debian the values are those of C(setup) (C(Debian), C(12), C(12.8), C(bookworm), C(Debian)). On another
-    system C(distribution) is the first word of its C(NAME), which is enough for the roles to name what they refuse.
+  - On Debian the values are those of C(setup) (C(Debian), C(12), C(12.8), C(bookworm), C(Debian)); C(distribution_version)
+    is always the point release of C(/etc/debian_version), which C(setup) gives only where C(lsb_release) answers
+    (else os-release's C(VERSION_ID), C(12)). On another system C(distribution) is the first word of its C(NAME), which
+    is enough for the roles to name what they refuse.
 options: {}
 extends_documentation_fragment:
   - ansible.builtin.action_common_attributes

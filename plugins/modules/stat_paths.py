@@ -22,7 +22,7 @@ description:
     state of those systemd units.
   - An action plugin of the same name sends the reading code (standard library only) to the host's Python
     through the connection, as a pipelined module is sent, without the AnsiballZ payload a module run carries
-    (about 0.2 s of the host's CPU). A connection that cannot pipe data runs this module instead; both give
+    (about 0.2 s of the host's CPU). Where pipelining is off or impossible, this module runs instead; both give
     the same result.
   - The collection's roles pass RV(files) as C(known_files) to M(rtcstack.debian.template),
     M(rtcstack.debian.copy) and M(rtcstack.debian.file), and RV(packages) as C(known_packages) to

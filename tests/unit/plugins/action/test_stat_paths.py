@@ -11,6 +11,7 @@ import json
 import os
 import pathlib
 import subprocess
+import sys
 
 import pytest
 import yaml
@@ -59,18 +60,23 @@ def test_read_refuses_what_it_cannot_answer(tree):
         read(_params(tree, commands=[['echo', 'hi']]))
 
 
-def test_the_action_gives_what_read_gives(tree):
+@pytest.mark.parametrize('pipelining', ['true', 'false'])
+def test_the_action_gives_what_read_gives(tree, pipelining):
+    """With pipelining the script goes to the host's Python (no module, no invocation in the result);
+    without it the module runs the same code."""
     playbook = tree / 'play.yml'
     params = _params(tree, packages=['dpkg', 'no-such-package-here'], groups=['root'])
     playbook.write_text(yaml.safe_dump([{'hosts': 'localhost', 'gather_facts': False, 'tasks': [
         {'name': 'read', 'rtcstack.debian.stat_paths': params},
         {'name': 'bad', 'rtcstack.debian.stat_paths': {'paths': 'not a list'}, 'ignore_errors': True},
         {'name': 'refused', 'rtcstack.debian.stat_paths': dict(params, contents=[str(tree / 'dir')]), 'ignore_errors': True}]}]))
-    ran = subprocess.run(['ansible-playbook', '-i', 'localhost,', '-c', 'local', str(playbook)],
-                         capture_output=True, text=True, env=ENV, timeout=120, check=False)
+    ran = subprocess.run(['ansible-playbook', '-i', 'localhost,', '-c', 'local', '-e', 'ansible_python_interpreter=' + sys.executable,
+                          str(playbook)],
+                         capture_output=True, text=True, env=dict(ENV, ANSIBLE_PIPELINING=pipelining), timeout=120, check=False)
     tasks = [task['hosts']['localhost'] for task in json.loads(ran.stdout)['plays'][0]['tasks']]
     expected = read(params)
     assert {key: tasks[0][key] for key in expected} == json.loads(json.dumps(expected))
+    assert ('invocation' in tasks[0]) == (pipelining == 'false')
     assert not tasks[0]['changed'] and tasks[0]['packages']['dpkg']['status'] == 'installed'
     assert tasks[1]['failed'] and tasks[1]['msg'].startswith('paths: expected a list')
     assert tasks[2]['failed'] and 'is not a regular file' in tasks[2]['msg']
