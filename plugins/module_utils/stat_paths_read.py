@@ -10,7 +10,7 @@
 The stat_paths action sends this file's source (after those of dpkg.py and systemd.py beside it) to
 the host's Python through the connection and reads the JSON it prints: no AnsiballZ payload, whose
 imports cost about 0.2 s of the host's CPU per run. The stat_paths module imports it too, for a
-connection that cannot pipe a script to the host.
+run where pipelining is off or impossible.
 """
 
 from __future__ import (absolute_import, division, print_function)
