@@ -4,60 +4,31 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """stat_paths without AnsiballZ: the reading code goes to the host's Python on its standard input.
 
-A module run of ansible-core 2.19 imports about 116 files of ansible.module_utils from its zip payload,
-compiled anew each time: about 0.2 s of the host's CPU before it reads anything (docs/performance.md).
-The roles' reads need none of it. This action sends module_utils/stat_paths_read.py (with the two
-parsers it uses) to the host's Python through the connection, as a pipelined module is sent, and
-reads the JSON it prints. Where pipelining is off or impossible, the stat_paths module runs instead.
+The roles' reads need none of a module run's imports (plugin_utils/_host_python.py). This action sends
+module_utils/stat_paths_read.py (with the files it uses) to the host's Python through the connection
+and reads the JSON it prints. Where pipelining is off or impossible, the stat_paths module runs instead.
 """
 
 from __future__ import (absolute_import, division, print_function)
 __metaclass__ = type
-
-import base64
-import json
-import os
 
 from ansible.module_utils.common.text.converters import to_text
 from ansible.module_utils.parsing.convert_bool import boolean
 from ansible.module_utils.six import string_types
 from ansible.plugins.action import ActionBase
 
-from ansible_collections.rtcstack.debian.plugins.module_utils import dpkg, stat_paths_read, systemd
+from ansible_collections.rtcstack.debian.plugins.module_utils import dpkg, host_run, stat_paths_read, systemd
+from ansible_collections.rtcstack.debian.plugins.plugin_utils import _host_python
 
 _LISTS = ('packages', 'services', 'groups', 'contents', 'commands')
-
-
-def _source(module):
-    path = os.path.splitext(module.__file__)[0] + '.py'
-    with open(path, 'rb') as handle:
-        return base64.b64encode(handle.read()).decode('ascii')
-
-
-# Runs each source in one namespace, then read() on the arguments; prints one JSON object.
-_BOOTSTRAP = '''import base64, json, sys
-ns = {"__name__": "rtcstack_stat_paths"}
-for source in %(sources)r:
-    exec(compile(base64.b64decode(source).decode("utf-8"), "rtcstack_stat_paths", "exec"), ns)
-try:
-    result = ns["read"](json.loads(base64.b64decode(%(args)r).decode("utf-8")))
-except ns["ReadError"] as exc:
-    result = {"failed": True, "msg": str(exc)}
-sys.stdout.write(json.dumps(result))
-'''
+# Each file's source runs after those before it, in one namespace.
+_MODULES = (dpkg, host_run, systemd, stat_paths_read)
 
 
 class ActionModule(ActionBase):
 
     TRANSFERS_FILES = False
     _VALID_ARGS = frozenset(('paths', 'get_checksum') + _LISTS)
-    _SOURCES = None
-
-    @classmethod
-    def _sources(cls):
-        if cls._SOURCES is None:
-            cls._SOURCES = [_source(dpkg), _source(systemd), _source(stat_paths_read)]
-        return cls._SOURCES
 
     def _params(self):
         """The module's argument spec, checked here: (params, None) or (None, message)."""
@@ -89,24 +60,10 @@ class ActionModule(ActionBase):
             return result
         # The script goes on the host's standard input as a pipelined module would: where pipelining is
         # off or impossible (a become method that needs a terminal, say), the module runs instead.
-        if not self._is_pipelining_enabled('new'):
+        if not _host_python.usable(self):
             result.update(self._execute_module(module_name='rtcstack.debian.stat_paths', module_args=params,
                                                task_vars=task_vars))
             return result
-        interpreter = task_vars.get('ansible_python_interpreter') or ''
-        if not (isinstance(interpreter, string_types) and interpreter.startswith('/')):
-            interpreter = task_vars.get('ansible_facts', {}).get('discovered_interpreter_python') or '/usr/bin/python3'
-        script = _BOOTSTRAP % dict(sources=self._sources(),
-                                   args=base64.b64encode(json.dumps(params).encode('utf-8')).decode('ascii'))
-        ran = self._low_level_execute_command(interpreter, sudoable=True, in_data=script.encode('utf-8'))
-        try:
-            read = json.loads(ran.get('stdout', ''))
-        except ValueError:
-            read = None
-        if ran.get('rc') != 0 or not isinstance(read, dict):
-            result.update(failed=True, rc=ran.get('rc'), stdout=ran.get('stdout', ''), stderr=ran.get('stderr', ''),
-                          msg='could not read the host with %s: %s' % (interpreter, (ran.get('stderr') or '').strip()[-2000:]))
-            return result
-        result.update(read)
+        result.update(_host_python.run(self, task_vars, _MODULES, 'read', 'ReadError', params, name='rtcstack_stat_paths'))
         result.setdefault('changed', False)
         return result

@@ -7,7 +7,7 @@
 
 """What rtcstack.debian.stat_paths reads on the host, with the standard library only.
 
-The stat_paths action sends this file's source (after those of dpkg.py and systemd.py beside it) to
+The stat_paths action sends this file's source (after those of dpkg.py, host_run.py and systemd.py) to
 the host's Python through the connection and reads the JSON it prints: no AnsiballZ payload, whose
 imports cost about 0.2 s of the host's CPU per run. The stat_paths module imports it too, for a
 run where pipelining is off or impossible.
@@ -22,19 +22,18 @@ import hashlib
 import os
 import pwd
 import stat
-import subprocess
 
 try:
     from ansible_collections.rtcstack.debian.plugins.module_utils.dpkg import parse_dpkg_query
+    from ansible_collections.rtcstack.debian.plugins.module_utils.host_run import run as _run, which as _which
     from ansible_collections.rtcstack.debian.plugins.module_utils.systemd import PROPERTIES, parse_systemctl_show
 except ImportError:
-    # Sent to the host by the action: dpkg.py's and systemd.py's sources ran first, in the same namespace.
-    pass
+    # Sent to the host by the action: the sources of dpkg.py, host_run.py and systemd.py ran first, in
+    # the same namespace.
+    _run, _which = run, which  # noqa: F821
 
 # contents is for a zone or a configuration file, not for anything large.
 CONTENT_LIMIT = 1024 * 1024
-# Where a program is looked for beyond PATH, as ansible's get_bin_path does.
-SBIN = ['/sbin', '/usr/sbin', '/usr/local/sbin']
 
 
 class ReadError(Exception):
@@ -54,20 +53,6 @@ def _sha1(path):
         for block in iter(lambda: handle.read(65536), b''):
             digest.update(block)
     return digest.hexdigest()
-
-
-def _which(name):
-    for directory in os.environ.get('PATH', '').split(os.pathsep) + SBIN:
-        candidate = os.path.join(directory, name)
-        if directory and os.path.isfile(candidate) and os.access(candidate, os.X_OK):
-            return candidate
-    return None
-
-
-def _run(argv):
-    done = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=dict(os.environ, LC_ALL='C'),
-                          check=False)
-    return (done.returncode, done.stdout.decode('utf-8', 'replace'), done.stderr.decode('utf-8', 'replace'))
 
 
 def entry(path, get_checksum):

@@ -5,7 +5,7 @@
 
 # This module is PRIVATE to the rtcstack.debian collection. It may change without notice.
 
-"""systemd's units as rtcstack.debian.stat_paths reads them (on the managed host)."""
+"""systemd's units as rtcstack.debian.stat_paths and rtcstack.debian.systemd_service read them (on the managed host)."""
 
 from __future__ import (absolute_import, division, print_function)
 __metaclass__ = type
@@ -37,3 +37,30 @@ def parse_systemctl_show(output, names):
     if len(blocks) != len(names):
         return {}
     return dict((name, block) for name, block in zip(names, blocks))
+
+
+def parse_show(output):
+    """Every property of one unit from ``systemctl show UNIT``, as ``{key: value}``.
+
+    A value that opens with ``{`` and does not close on its line (an ``ExecStart`` listing, say) goes
+    on until the line that ends with ``}``; its lines are joined with a newline.
+    """
+    properties = {}
+    key, lines = None, []
+    for line in output.splitlines():
+        if key is not None:
+            lines.append(line)
+            if line.rstrip().endswith('}'):
+                properties[key] = '\n'.join(lines)
+                key, lines = None, []
+            continue
+        name, sep, value = line.partition('=')
+        if not sep:
+            continue
+        if value.lstrip().startswith('{') and not value.rstrip().endswith('}'):
+            key, lines = name, [value]
+            continue
+        properties[name] = value
+    if key is not None:
+        properties[key] = '\n'.join(lines)
+    return properties
