@@ -211,7 +211,7 @@ PROVEN_ELSEWHERE = {
 def test_every_preflight_assert_has_a_case():
     """Each assert of each role's preflight refuses at least one case (the case's `task`)."""
     asserts = set()
-    for path in sorted((ROOT / 'roles').glob('*/tasks/preflight.yml')):
+    for path in sorted((ROOT / 'roles').glob('*/tasks/preflight*.yml')):
         role = path.parent.parent.name
         asserts.update('%s: %s' % (role, name) for name in _asserts(yaml.safe_load(path.read_text())))
     covered = set(case['task'] for _stem, _index, case in (param.values for param in _iter_cases()))
