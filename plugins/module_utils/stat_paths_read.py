@@ -30,7 +30,7 @@ try:
 except ImportError:
     # Sent to the host by the action: the sources of dpkg.py, host_run.py and systemd.py ran first, in
     # the same namespace.
-    _run, _which = run, which  # noqa: F821
+    _run, _which = run, which  # pylint: disable=undefined-variable  # noqa: F821
 
 # contents is for a zone or a configuration file, not for anything large.
 CONTENT_LIMIT = 1024 * 1024

@@ -80,7 +80,9 @@ EXAMPLES = r"""
 
 RETURN = r"""
 status:
-  description: The unit's properties before the task (C(systemctl show)); from the read (C(LoadState), C(ActiveState), C(UnitFileState), C(Id)) when it answered.
+  description:
+    - The unit's properties before the task (C(systemctl show)).
+    - From the read (C(LoadState), C(ActiveState), C(UnitFileState), C(Id)) when it answered.
   returned: success
   type: dict
 """
