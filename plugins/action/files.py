@@ -23,9 +23,9 @@ from collections.abc import Mapping
 from ansible.errors import AnsibleError
 from ansible.module_utils.common.text.converters import to_bytes, to_text
 from ansible.plugins.action import ActionBase
-from ansible.plugins.loader import lookup_loader
 
 from ansible_collections.rtcstack.debian.plugins.plugin_utils._files_plan import known_result, merge_results, task_index
+from ansible_collections.rtcstack.debian.plugins.plugin_utils._render import render
 
 
 class ActionModule(ActionBase):
@@ -111,6 +111,4 @@ class ActionModule(ActionBase):
     def _render(self, src, task_vars, template_vars=None):
         """The template rendered as by rtcstack.debian.template (and so as the builtin module writes it),
         with the item's own variables (a loop variable's stand-in) over the task's."""
-        source = self._find_needle('templates', src)
-        lookup = lookup_loader.get('ansible.builtin.template', loader=self._loader, templar=self._templar)
-        return lookup.run([source], variables=task_vars, template_vars=dict(template_vars or {}))[0]
+        return render(self, src, task_vars, template_vars)

@@ -19,11 +19,11 @@ from __future__ import (absolute_import, division, print_function)
 __metaclass__ = type
 
 from ansible.errors import AnsibleError
-from ansible.plugins.loader import lookup_loader
 
 from ansible_collections.rtcstack.debian.plugins.plugin_utils._known_action import KnownStateAction
 from ansible_collections.rtcstack.debian.plugins.plugin_utils._known_files import (
     PLAIN_ARGS, checksum, known_file, matches)
+from ansible_collections.rtcstack.debian.plugins.plugin_utils._render import render
 
 
 class ActionModule(KnownStateAction):
@@ -48,9 +48,7 @@ class ActionModule(KnownStateAction):
     def _render(self, src, task_vars):
         """The template rendered as the builtin template lookup does, or None if that fails here."""
         try:
-            source = self._find_needle('templates', src)
-            lookup = lookup_loader.get('ansible.builtin.template', loader=self._loader, templar=self._templar)
-            return lookup.run([source], variables=task_vars)[0]
+            return render(self, src, task_vars)
         except (AnsibleError, IndexError):
             # The builtin action reports the problem with its own message.
             return None
