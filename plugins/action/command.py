@@ -17,7 +17,8 @@ __metaclass__ = type
 
 import shlex
 
-from ansible.module_utils.common.text.converters import to_text
+from ansible.errors import AnsibleError
+from ansible.module_utils.common.text.converters import to_bytes, to_text
 from ansible.module_utils.six import string_types
 from ansible.plugins.action import ActionBase
 
@@ -25,7 +26,7 @@ from ansible.plugins.action import ActionBase
 class ActionModule(ActionBase):
 
     TRANSFERS_FILES = False
-    _VALID_ARGS = frozenset(('argv',))
+    _VALID_ARGS = frozenset(('argv', 'stdin_src'))
 
     def run(self, tmp=None, task_vars=None):
         result = super(ActionModule, self).run(tmp, task_vars)
@@ -41,11 +42,20 @@ class ActionModule(ActionBase):
             result.update(skipped=True, changed=False,
                           msg='a command runs only outside check mode (check_mode: false on the task runs it)')
             return result
-        # ssh asks for a terminal for a sudoable command with no standard input (its use_tty option).
-        # Without one stderr stays apart; pipelining on says become works without one, as modules do.
-        if self._connection.has_option('use_tty') and self._is_pipelining_enabled('new'):
-            self._connection.set_option('use_tty', False)
-        ran = self._low_level_execute_command(' '.join(shlex.quote(arg) for arg in argv), sudoable=True)
+        command = ' '.join(shlex.quote(arg) for arg in argv)
+        stdin_src = self._task.args.get('stdin_src')
+        if stdin_src is not None:
+            ran = self._run_with_stdin(command, stdin_src, task_vars or {})
+            if 'failed' in ran:
+                result.update(ran)
+                return result
+        else:
+            # ssh asks for a terminal for a sudoable command with no standard input (its use_tty
+            # option). Without one stderr stays apart; pipelining on says become works without one, as
+            # modules do.
+            if self._connection.has_option('use_tty') and self._is_pipelining_enabled('new'):
+                self._connection.set_option('use_tty', False)
+            ran = self._low_level_execute_command(command, sudoable=True)
         stdout = ran.get('stdout', '').rstrip('\n')
         stderr = ran.get('stderr', '').rstrip('\n')
         result.update(rc=ran.get('rc'), stdout=stdout, stderr=stderr, stdout_lines=stdout.splitlines(),
@@ -53,3 +63,29 @@ class ActionModule(ActionBase):
         if result['rc'] != 0:
             result.update(failed=True, msg='non-zero return code')
         return result
+
+    def _run_with_stdin(self, command, stdin_src, task_vars):
+        """The command with a file of the controller on its standard input.
+
+        Sent through the connection as a pipelined module is, where pipelining is on; else the file
+        goes to a temporary directory of the host first (as ansible.builtin.copy sends one) and the
+        command reads it from there.
+        """
+        if not isinstance(stdin_src, string_types) or not stdin_src:
+            return dict(failed=True, msg='stdin_src: expected the path of a file on the controller, got %r' % (stdin_src,))
+        try:
+            source = self._find_needle('files', stdin_src)
+        except AnsibleError as error:
+            return dict(failed=True, msg='stdin_src: %s' % to_text(error))
+        if self._is_pipelining_enabled('new'):
+            with open(to_bytes(source, errors='surrogate_or_strict'), 'rb') as handle:
+                return self._low_level_execute_command(command, sudoable=True, in_data=handle.read())
+        tmp = self._make_tmp_path()
+        try:
+            remote = self._connection._shell.join_path(tmp, 'stdin')
+            self._transfer_file(source, remote)
+            self._fixup_perms2((tmp, remote))
+            return self._low_level_execute_command('%s < %s' % (command, shlex.quote(remote)), sudoable=True)
+        finally:
+            self._remove_tmp_path(tmp)
+

@@ -34,6 +34,13 @@ options:
     type: list
     elements: str
     required: true
+  stdin_src:
+    description:
+      - A file on the controller (a relative path is looked for in the role's C(files)) given to the command
+        on its standard input, as a pipelined module is sent; where pipelining is off, the file goes to a
+        temporary directory of the host first and the command reads it from there.
+      - For an archive to unpack, say, without M(ansible.builtin.unarchive)'s module run on the host.
+    type: path
 extends_documentation_fragment:
   - ansible.builtin.action_common_attributes
 attributes:
@@ -58,6 +65,11 @@ EXAMPLES = r"""
   rtcstack.debian.command:
     argv: [apache2ctl, configtest]
   changed_when: false
+
+- name: Unpack a tarball of the controller into a directory of the host
+  rtcstack.debian.command:
+    argv: [tar, -xzf, -, -C, /usr/share/example, --no-same-owner]
+    stdin_src: /home/admin/.cache/example.tgz
 """
 
 RETURN = r"""

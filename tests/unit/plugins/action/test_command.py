@@ -6,11 +6,13 @@ as given, stdout and stderr come apart, a non-zero exit fails the task, and chec
 the task sets check_mode: false."""
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import pathlib
 import subprocess
 
+import pytest
 import yaml
 
 ROOT = pathlib.Path(__file__).resolve().parents[4]
@@ -50,3 +52,19 @@ def test_bad_argv_is_refused(tmp_path):
     done = _run(tmp_path, [{'name': 'bad', 'rtcstack.debian.command': {'argv': 'echo hi'}, 'ignore_errors': True},
                            {'name': 'empty', 'rtcstack.debian.command': {'argv': []}, 'ignore_errors': True}])
     assert all(task['failed'] and task['msg'].startswith('argv: expected a non-empty list') for task in done)
+
+
+@pytest.mark.parametrize('pipelining', ['true', 'false'])
+def test_stdin_src_gives_a_file_of_the_controller_to_the_command(tmp_path, pipelining):
+    """With pipelining the file goes on the connection's standard input; without it, through a
+    temporary file of the host. Either way the command reads every byte of it."""
+    payload = bytes(range(256)) * 64
+    source = tmp_path / 'payload.bin'
+    source.write_bytes(payload)
+    done = _run(tmp_path, [
+        {'name': 'digest', 'rtcstack.debian.command': {'argv': ['sha256sum'], 'stdin_src': str(source)}},
+        {'name': 'missing', 'rtcstack.debian.command': {'argv': ['cat'], 'stdin_src': str(tmp_path / 'none')},
+         'ignore_errors': True}],
+        '-e', 'ansible_pipelining=' + pipelining)
+    assert done[0]['stdout'].split()[0] == hashlib.sha256(payload).hexdigest()
+    assert done[1]['failed'] and done[1]['msg'].startswith('stdin_src:')
