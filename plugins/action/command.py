@@ -88,4 +88,3 @@ class ActionModule(ActionBase):
             return self._low_level_execute_command('%s < %s' % (command, shlex.quote(remote)), sudoable=True)
         finally:
             self._remove_tmp_path(tmp)
-
