@@ -83,7 +83,6 @@ def apply(params):
         return _fallback('the unit failed to load')
     if params.get('state') is not None and 'ActiveState' not in status:
         return _fallback('the unit has no ActiveState')
-    is_initd = os.path.exists('/etc/init.d/' + unit)
 
     masked = params.get('masked')
     if masked is not None:
@@ -102,7 +101,9 @@ def apply(params):
         if rc == 0:
             now = out.rstrip() not in _NOT_FOR_GOOD
         else:
-            now = rc == 1 and is_initd and not out.strip().endswith('disabled') and _sysv_enabled(unit)
+            # A SysV script's unit: enabled when the script has a start link in a runlevel.
+            now = (rc == 1 and not out.strip().endswith('disabled') and os.path.exists('/etc/init.d/' + unit)
+                   and _sysv_enabled(unit))
         result['enabled'] = now
         if now != enabled:
             result['changed'] = True
