@@ -5,7 +5,7 @@
 
 """Each default is written once, in a role's defaults/main.yml, and everything that restates it agrees.
 
-- every public variable in defaults/main.yml is an option of the role's `main` argument spec, and an
+- every public variable in defaults/main.yml is an option of the role's `main` argument spec (rtc's `model`), and an
   option's `default` there is the same value;
 - the defaults the shared model's filter falls back to (_topology.SERVICE_SETTINGS) are rtc's, and those
   it reads for the web phone's URL are web_phone's;
@@ -35,10 +35,16 @@ def _specs(role):
     return _yaml(ROOT / 'roles' / role / 'meta' / 'argument_specs.yml')['argument_specs']
 
 
+def _main(role):
+    """The options of the role's `main` entry point, or of rtc's only one, `model` (its argument_specs.yml says why)."""
+    specs = _specs(role)
+    return (specs['main'] if 'main' in specs or len(specs) != 1 else next(iter(specs.values()))).get('options') or {}
+
+
 @pytest.mark.parametrize('role', ROLES)
 def test_every_default_is_documented_with_the_same_value(role):
     defaults = _yaml(ROOT / 'roles' / role / 'defaults' / 'main.yml')
-    options = _specs(role)['main'].get('options') or {}
+    options = _main(role)
     undocumented = sorted(set(defaults) - set(options))
     assert not undocumented, '%s: defaults/main.yml sets %s, which meta/argument_specs.yml does not document' % (
         role, ', '.join(undocumented))
@@ -91,7 +97,7 @@ def test_the_inventory_page_names_every_variable_of_the_model():
 @pytest.mark.parametrize('role', ROLES)
 def test_every_list_setting_is_checked_for_its_shape(role):
     """The preflight's shape check (__<role>_lists) covers exactly the main spec's list options."""
-    options = _specs(role)['main'].get('options') or {}
+    options = _main(role)
     lists = sorted(name for name, option in options.items() if option.get('type') == 'list')
     checked = sorted((_yaml(ROOT / 'roles' / role / 'vars' / 'main.yml').get('__%s_lists' % role) or {}))
     assert checked == lists, '%s: vars/main.yml __%s_lists names %s, the main argument spec types %s as lists' % (

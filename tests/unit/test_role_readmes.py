@@ -33,7 +33,8 @@ def test_the_readme_table_is_what_ansible_doc_says(role):
     env = dict(os.environ, ANSIBLE_COLLECTIONS_PATH=str(ROOT / 'collections'), ANSIBLE_NOCOLOR='1')
     out = subprocess.run(['ansible-doc', '-t', 'role', '--json', 'rtcstack.debian.%s' % role],
                          check=True, capture_output=True, text=True, env=env).stdout
-    options = json.loads(out)['rtcstack.debian.%s' % role]['entry_points']['main']['options']
+    entry_points = json.loads(out)['rtcstack.debian.%s' % role]['entry_points']
+    options = entry_points[role_readmes.entry_point(entry_points)]['options']
     rows = re.findall(r'^\| `([a-z0-9_]+)` \| ([^|]+) \| ((?:[^|\\]|\\.)*) \|', (ROOT / 'roles' / role / 'README.md').read_text(), re.M)
     table = dict((name, (kind.strip(), default.strip())) for name, kind, default in rows)
     assert sorted(table) == sorted(options)
