@@ -15,6 +15,7 @@
 from __future__ import (absolute_import, division, print_function)
 __metaclass__ = type
 
+import importlib.util
 import pathlib
 
 import pytest
@@ -24,6 +25,9 @@ from ansible_collections.rtcstack.debian.plugins.plugin_utils._topology import (
     SERVICE_SETTINGS, SIP_CLUSTER_HOST_SETTINGS, WEB_PHONE_GROUP, WEB_PHONE_HOST_SETTINGS)
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
+_SPEC = importlib.util.spec_from_file_location('role_readmes', str(ROOT / 'tests' / 'role_readmes.py'))
+role_readmes = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(role_readmes)
 ROLES = sorted(path.name for path in (ROOT / 'roles').iterdir() if (path / 'defaults' / 'main.yml').is_file())
 
 
@@ -36,9 +40,9 @@ def _specs(role):
 
 
 def _main(role):
-    """The options of the role's `main` entry point, or of rtc's only one, `model` (its argument_specs.yml says why)."""
+    """The options of the entry point the role's README documents: `main`, or rtc's `model`."""
     specs = _specs(role)
-    return (specs['main'] if 'main' in specs or len(specs) != 1 else next(iter(specs.values()))).get('options') or {}
+    return specs[role_readmes.entry_point(specs)].get('options') or {}
 
 
 @pytest.mark.parametrize('role', ROLES)
