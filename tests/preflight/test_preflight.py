@@ -237,7 +237,9 @@ SWITCHES = {
                     ['[WARNING]: turn_static_auth_secret is not used with turn_implementation reTurn',
                      '[WARNING]: xmpp_turn_external: XEP-0215 is off: the TURN server turn-server.falcot.com (server1) runs'
                      ' turn_implementation reTurn']),
-    'sip_proxy repro': ({'sip_proxy_implementation': 'repro', 'sip_proxy_repro_installed': True}, []),
+    'sip_proxy repro': ({'sip_proxy_implementation': 'repro', 'sip_proxy_repro_installed': True},
+                        ['[WARNING]: sip_proxy_media_bridge is not used with sip_proxy_implementation repro, which cannot'
+                         ' drive rtpengine']),
 }
 
 
