@@ -20,6 +20,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import sync_playwright
 
@@ -266,13 +267,37 @@ class Phone:
         self.page.on('console', lambda message: self.console.append('%s: %s' % (message.type, message.text)))
         self.page.on('requestfailed', lambda request: self.errors.append(
             'request failed: %s %s' % (request.url, request.failure)))
-        self.response = self.page.goto(url, wait_until='load')
+        # Chromium aborts the page's requests with ERR_NETWORK_CHANGED when the machine's interfaces
+        # change, which the other lane of ./run test does as it creates and removes its containers: such
+        # a load is tried again, twice at most. Any other failure to load is the phone's.
+        retries = 2
+        self._load(url)
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                self.page.wait_for_selector('body[data-ready="true"]', timeout=1000)
+                break
+            except PlaywrightTimeoutError as error:
+                if retries and any('ERR_NETWORK_CHANGED' in text for text in self.errors):
+                    retries -= 1
+                    self.errors.clear()
+                    self.console.clear()
+                    self._load(url)
+                    deadline = time.monotonic() + timeout
+                elif time.monotonic() > deadline:
+                    raise LabError('the phone at %s did not become ready in %ss (HTTP %s); errors: %s; console: %s'
+                                   % (url, timeout, self.response.status if self.response else None, self.errors,
+                                      self.console)) from error
+
+    def _load(self, url):
+        """Navigate to the phone; a navigation the machine's network change aborted counts as an error."""
         try:
-            self.page.wait_for_selector('body[data-ready="true"]', timeout=timeout * 1000)
-        except PlaywrightTimeoutError as error:
-            raise LabError('the phone at %s did not become ready in %ss (HTTP %s); errors: %s; console: %s'
-                           % (url, timeout, self.response.status if self.response else None, self.errors,
-                              self.console)) from error
+            self.response = self.page.goto(url, wait_until='load')
+        except PlaywrightError as error:
+            if 'ERR_NETWORK_CHANGED' not in str(error):
+                raise
+            self.response = None
+            self.errors.append(str(error))
 
     def status(self):
         return self.page.inner_text('#status')
