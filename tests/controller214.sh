@@ -80,7 +80,7 @@ tail -n 4 "$work/previous.log"
 /usr/bin/python3 tests/clients/service_probe.py watch 198.51.100.19 "$work/probe.log" --stop "$work/probe.stop" --max-seconds 900 &
 probe=$!
 for _ in $(seq 1 20); do
-  [ "$(wc -l <"$work/probe.log" 2>/dev/null || echo 0)" -ge 2 ] && break
+  [ -e "$work/probe.log" ] && [ "$(wc -l <"$work/probe.log")" -ge 2 ] && break
   sleep 1
 done
 
