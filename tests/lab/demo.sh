@@ -185,6 +185,17 @@ case "${1:-up}" in
       .venv/bin/python -m pytest -q -p no:cacheprovider -k test_relayed_call_between_two_browsers tests/browser/test_call.py \
       | tail -n 1
     echo "(the connected call: .cache/artifacts/demo-call-connected.png)"
+    echo
+    echo "Media bridge: baresip (alice, in $client) and joe's browser call each other in plain RTP and SDES-SRTP through rtpengine:"
+    ssh="ssh -i .cache/lab/ssh/id_ed25519 -o BatchMode=yes -o UserKnownHostsFile=/dev/null -o StrictHostKeyChecking=no -o LogLevel=ERROR"
+    RTC_PHONE_URL=https://falcot.com/ RTC_BROWSER_RESOLVE="falcot.com=198.51.100.19,*.falcot.com=198.51.100.19" \
+      RTC_CA_FILE="$RUN_DIR/falcot-ca.pem" RTC_CALLER=joe RTC_CALLER_PASSWORD=falcot-joe-lab RTC_CALLEE=alice \
+      RTC_CALLEE_PASSWORD=falcot-alice-lab RTC_SIP_DOMAIN=falcot.com RTC_SIP_PHONE_EXEC="$ssh rtcadmin@198.51.100.90 sudo -n" \
+      RTC_SIP_PHONE_CA=/etc/ssl/falcot-ca.pem RTC_SIP_PHONE_DNS=198.51.100.19:53 \
+      RTC_SIP_PROVIDER=198.51.100.90:5060,0044123456789,+44123456789 \
+      RTC_BRIDGE_METRICS="$ssh rtcadmin@198.51.100.19 \"python3 -c 'import sys, urllib.request as u; sys.stdout.write(u.urlopen(sys.argv[1]).read().decode())' http://127.0.0.1:2225/metrics\"" \
+      .venv/bin/python -m pytest -q -p no:cacheprovider -k test_calls_between_the_web_phone_and_a_sip_phone tests/browser/test_call.py \
+      | tail -n 1
     cat <<EOT
 
 The falcot.com lab runs on Debian $RTC_DEBIAN (container rtclab$RTC_DEBIAN-falcot-server1 on the internal
