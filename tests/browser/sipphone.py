@@ -7,7 +7,7 @@ The phone runs in the host that RTC_SIP_PHONE_EXEC reaches (an ssh command line 
 what it is given as root, e.g. `ssh rtcadmin@198.51.100.90 sudo -n`): a transient systemd unit runs
 baresip with a SIP trace (-s). It registers over TLS at the domain (NAPTR and SRV through the host's
 resolver), sends G.711 from a 440 Hz sine (ausine), answers calls by itself, and without a media
-encryption (RTC_SIP_PHONE_MEDIAENC) offers RTP/AVP without ICE, as desk phones and providers do.
+encryption (start()'s mediaenc) offers RTP/AVP without ICE, as desk phones and providers do.
 What reaches its media port is counted by a capture in that host (a raw socket, Python's standard
 library: the client has no tcpdump). Its password goes to its account file over the command's standard
 input, never on a command line.
@@ -89,7 +89,6 @@ class SipPhone:
             'module_path /usr/lib/baresip/modules',
             'module g711.so',
             'module ausine.so',
-            'module rtcpsummary.so',
             'module srtp.so',
             # Commands (/hold, /resume) as UDP datagrams on loopback (command()).
             'module cons.so',
