@@ -49,6 +49,10 @@ CASES = {
     'falcot443': ('inventories/falcot443', [], ROLES),
     # the transfer key's secret given, as a real inventory gives it from Vault (not a key of the scenario's)
     'dns': ('molecule/dns', [{'dns_transfer_key_secret': 'cmVuZGVyIHRlc3Qgb25seSwgbm90IGEga2V5IG9mIGFueW9uZSdz'}], ('dns',)),
+    # ACME DNS-01 through the stack's BIND: the _acme-challenge zones on the primary and its secondary
+    'dns_acme': ('molecule/dns', [{'dns_transfer_key_secret': 'cmVuZGVyIHRlc3Qgb25seSwgbm90IGEga2V5IG9mIGFueW9uZSdz',
+                                   'rtc_acme_dns_key_secret': 'cmVuZGVyIHRlc3Qgb25seSwgYW4gQUNNRSBrZXkgb2Ygbm9ib2R5'}],
+                 ('dns',)),
     # molecule/dns/other-modes.yml's records file (dns_mode: records_only), written on the controller
     'dns_records_only': ('molecule/dns', [{'dns_mode': 'records_only', 'dns_records_file': '/records/falcot.com.zone'}],
                          ('dns',)),
