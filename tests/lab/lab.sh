@@ -116,7 +116,7 @@ images() {
 # unmasks it (molecule/sip_proxy/prepare.yml). Built once per machine, from Debian's default mirror
 # like the apt proxy's image; its tag carries a digest of this recipe and of the base image.
 FIXTURE_PACKAGES=(bind9-dnsutils coturn sipsak baresip-core openssl sslscan ca-certificates python3-slixmpp
-  python3-websockets python3-aioice bind9 kamailio)
+  python3-websockets python3-aioice bind9 kamailio pebble)
 FIXTURE_MASKED=(coturn.service named.service kamailio.service)
 
 build_fixture() {
