@@ -11,7 +11,8 @@ The role cases of one file run in one ansible-playbook process, one play per cas
 costs about two seconds before it runs anything): the case's address variables become host facts (the
 topology reads them through hostvars), its other variables the role's task variables, and a rescue
 records the refusal, so that one refused case does not end the others. A case with `groups` runs on
-its own, its host in those groups only. A case that names a playbook (site.yml's checks of every role
+its own, its host in those groups only; so does a case with `second_host`, the variables of a second
+host (this machine again, server2) in every group beside the first. A case that names a playbook (site.yml's checks of every role
 first) runs that playbook on its own, with the case's variables as extra variables. Each case names
 the assert that must refuse it (`task`: an assert task's name, or a check's of an rtcstack.debian.preflight
 task), and every assert of every role's preflight has a case, or an entry in PROVEN_ELSEWHERE with the
@@ -89,7 +90,7 @@ def _playbook(cases):
 def _run_file(stem):
     """Run a file's role cases in one ansible-playbook; the output of each case's play, by index."""
     cases = [(i, c) for i, c in enumerate(yaml.safe_load((HERE / 'cases' / (stem + '.yml')).read_text()))
-             if 'playbook' not in c and 'groups' not in c]
+             if 'playbook' not in c and 'groups' not in c and 'second_host' not in c]
     with tempfile.TemporaryDirectory() as tmp:
         playbook = pathlib.Path(tmp) / 'cases.yml'
         playbook.write_text(yaml.safe_dump(_playbook(cases), sort_keys=False))
@@ -109,14 +110,22 @@ def _sections(output):
                 for match in re.finditer(r'^PLAY \[case (\d+)\] \*+$(.*?)(?=^PLAY )', output, re.M | re.S))
 
 
-def _run_in_groups(case):
-    """A role case whose host is in case['groups'] only (the others: every group): its play's output."""
+def _run_on_its_own(case):
+    """A role case whose host is in case['groups'] only (the others: every group), or that has a second
+    host with case['second_host'] as its inventory variables over base.yml's: its play's output."""
     with tempfile.TemporaryDirectory() as tmp:
         playbook = pathlib.Path(tmp) / 'case.yml'
         playbook.write_text(yaml.safe_dump(_playbook([(0, case)]), sort_keys=False))
         inventory = yaml.safe_load((HERE / 'inventory.yml').read_text())
         inventory['all']['hosts']['server1'].update(_base())
-        inventory['all']['children'] = {group: {'hosts': {'server1': None}} for group in case['groups']}
+        if 'groups' in case:
+            inventory['all']['children'] = {group: {'hosts': {'server1': None}} for group in case['groups']}
+        if 'second_host' in case:
+            second = dict(inventory['all']['hosts']['server1'])
+            second.update(case['second_host'])
+            inventory['all']['hosts']['server2'] = second
+            for group in inventory['all']['children'].values():
+                group['hosts']['server2'] = None
         (pathlib.Path(tmp) / 'inventory.yml').write_text(yaml.safe_dump(inventory))
         result = subprocess.run(
             ['ansible-playbook', '--check', '-i', str(pathlib.Path(tmp) / 'inventory.yml'), str(playbook)],
@@ -160,8 +169,8 @@ def test_preflight_refuses(stem, index, case):
         # The failure comes from the preflight, before any task that could change a host.
         assert 'changed=0' in output, output
     else:
-        if 'groups' in case:
-            whole = _run_in_groups(case)
+        if 'groups' in case or 'second_host' in case:
+            whole = _run_on_its_own(case)
             sections = _sections(whole)
             index_in_run = 0
         else:
